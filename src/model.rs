@@ -18,7 +18,9 @@ pub struct Evidence {
 }
 
 /// How much of a [`TimePoint`]'s value the text fixes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     /// `"2018"`
@@ -181,6 +183,9 @@ pub struct Extraction {
     pub quotes: Vec<Quote>,
     /// Events in order of first mention.
     pub events: Vec<Event>,
+    /// Every time expression in the text, normalised, in text order.
+    #[serde(default)]
+    pub times: Vec<TimePoint>,
 }
 
 impl Extraction {

@@ -1,6 +1,17 @@
 //! Text → facts. No HTTP and no storage here: plain functions over the article text.
 
-use crate::model::Extraction;
+pub mod gazetteer;
+
+pub mod events;
+pub mod ids;
+pub mod lexicon;
+pub mod people;
+pub mod quotes;
+pub mod sentences;
+pub mod time;
+pub mod zones;
+
+use crate::model::{Event, Evidence, Extraction, Person, Quote, QuoteKind, TimePoint};
 
 /// What the extractor needs to know about an article besides its text.
 #[derive(Clone, Debug)]
@@ -13,8 +24,232 @@ pub struct ArticleContext {
     pub time_zone: String,
 }
 
-/// Extracts people, quotes and events from `text`.
+/// Converts byte offsets into code-point offsets, as the API reports them.
+struct CharIndex {
+    /// Code-point count before each byte (only meaningful at character boundaries).
+    before: Vec<u32>,
+}
+
+impl CharIndex {
+    fn new(text: &str) -> Self {
+        let mut before = vec![0u32; text.len() + 1];
+        let mut n = 0u32;
+        let mut last = 0;
+        for (i, _) in text.char_indices() {
+            for slot in &mut before[last..=i] {
+                *slot = n;
+            }
+            n += 1;
+            last = i + 1;
+        }
+        for slot in &mut before[last..] {
+            *slot = n;
+        }
+        Self { before }
+    }
+
+    fn at(&self, byte: usize) -> usize {
+        self.before.get(byte).copied().unwrap_or(0) as usize
+    }
+}
+
+/// Extracts people, quotes, events and time expressions from `text`.
+///
+/// ```
+/// use factline::extract::{extract, ArticleContext};
+/// let ctx = ArticleContext {
+///     article_id: "a1".into(),
+///     published: jiff::civil::date(2025, 3, 12),
+///     time_zone: "Europe/London".into(),
+/// };
+/// let facts = extract("“We are ready,” said Mayor Jane Doe on Tuesday.", &ctx);
+/// assert_eq!(facts.people[0].name, "Jane Doe");
+/// assert_eq!(facts.quotes[0].text, "We are ready");
+/// assert_eq!(facts.quotes[0].speaker_name.as_deref(), Some("Jane Doe"));
+/// ```
 pub fn extract(text: &str, ctx: &ArticleContext) -> Extraction {
-    let _ = (text, ctx);
-    Extraction::default()
+    let sentences = sentences::split_sentences(text);
+    let found_people = people::find_people(text, &sentences);
+    let found_quotes = quotes::find_quotes(text, &sentences, &found_people);
+    let quote_spans: Vec<std::ops::Range<usize>> = found_quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .flat_map(|q| std::iter::once(q.span.clone()).chain(q.continuation.iter().cloned()))
+        .collect();
+    let tctx = time::TimeContext {
+        published: ctx.published,
+        default_zone: &ctx.time_zone,
+        place_zone: None,
+        anchor: None,
+    };
+    let drafts = events::find_events(text, &sentences, &found_people, &quote_spans, &tctx);
+    let index = CharIndex::new(text);
+    let evidence = |sentence: usize, span: &std::ops::Range<usize>| Evidence {
+        article_id: ctx.article_id.clone(),
+        sentence: text[sentences[sentence].span.clone()].to_string(),
+        start: index.at(span.start),
+        end: index.at(span.end),
+    };
+
+    let person_ids: Vec<String> = found_people
+        .persons
+        .iter()
+        .map(|p| ids::person_id(&p.name))
+        .collect();
+    let people_out: Vec<Person> = found_people
+        .persons
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Person {
+            id: person_ids[i].clone(),
+            name: p.name.clone(),
+            aliases: p
+                .aliases
+                .iter()
+                .filter(|a| **a != p.name)
+                .cloned()
+                .collect(),
+            roles: p.roles.clone(),
+            mention_count: found_people
+                .mentions
+                .iter()
+                .filter(|m| m.person == i)
+                .count(),
+            article_ids: vec![ctx.article_id.clone()],
+        })
+        .collect();
+
+    let quotes_out: Vec<Quote> = found_quotes
+        .iter()
+        .map(|q| {
+            let (speaker_id, speaker_name) = match &q.speaker {
+                quotes::Speaker::Person(i) => (
+                    Some(person_ids[*i].clone()),
+                    Some(found_people.persons[*i].name.clone()),
+                ),
+                quotes::Speaker::Named(n) => (None, Some(n.clone())),
+                quotes::Speaker::Unknown => (None, None),
+            };
+            let mut words = text[q.span.clone()].to_string();
+            for c in &q.continuation {
+                words.push(' ');
+                words.push_str(&text[c.clone()]);
+            }
+            let end = q.continuation.last().map_or(q.span.end, |c| c.end);
+            let kind = q.kind;
+            Quote {
+                id: ids::fact_id(
+                    "q",
+                    &ctx.article_id,
+                    q.span.start,
+                    kind == QuoteKind::Direct,
+                ),
+                article_id: ctx.article_id.clone(),
+                speaker_id,
+                speaker_name,
+                text: words,
+                kind,
+                cue: q.cue.clone(),
+                evidence: evidence(q.sentence, &(q.span.start..end)),
+            }
+        })
+        .collect();
+
+    let event_ids: Vec<String> = drafts
+        .iter()
+        .map(|d| {
+            ids::fact_id(
+                "e",
+                &ctx.article_id,
+                d.mentions.first().map_or(0, |m| m.1.start),
+                d.parent.is_some(),
+            )
+        })
+        .collect();
+    let events_out: Vec<Event> = drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let names: Vec<String> = d
+                .participants
+                .iter()
+                .map(|&p| found_people.persons[p].name.clone())
+                .collect();
+            Event {
+                id: event_ids[i].clone(),
+                article_id: ctx.article_id.clone(),
+                title: event_title(
+                    &d.kind,
+                    &names,
+                    &d.groups,
+                    d.place.as_ref().map(|p| p.name.as_str()),
+                ),
+                kind: d.kind.clone(),
+                participants: d
+                    .participants
+                    .iter()
+                    .map(|&p| person_ids[p].clone())
+                    .collect(),
+                participant_names: names,
+                groups: d.groups.clone(),
+                place: d.place.clone(),
+                start: d.start.clone(),
+                end: d.end.clone(),
+                status: d.status,
+                parent_id: d.parent.map(|p| event_ids[p].clone()),
+                evidence: d
+                    .mentions
+                    .iter()
+                    .map(|(s, span)| evidence(*s, span))
+                    .collect(),
+            }
+        })
+        .collect();
+
+    let mut times: Vec<TimePoint> = Vec::new();
+    for s in &sentences {
+        for t in time::find_times(text, s.span.clone(), &tctx) {
+            times.push(t.point);
+            if let Some(e) = t.range_end {
+                times.push(e);
+            }
+        }
+    }
+    Extraction {
+        people: people_out,
+        quotes: quotes_out,
+        events: events_out,
+        times,
+    }
+}
+
+/// "Summit: Donald Trump and Vladimir Putin, in Anchorage".
+fn event_title(kind: &str, names: &[String], groups: &[String], place: Option<&str>) -> String {
+    let mut title = String::new();
+    let mut chars = kind.chars();
+    if let Some(c) = chars.next() {
+        title.extend(c.to_uppercase());
+        title.push_str(chars.as_str());
+    }
+    let who: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .chain(groups.iter().map(String::as_str))
+        .collect();
+    if !who.is_empty() {
+        title.push_str(": ");
+        match who.len() {
+            1 => title.push_str(who[0]),
+            n => {
+                title.push_str(&who[..n - 1].join(", "));
+                title.push_str(" and ");
+                title.push_str(who[n - 1]);
+            }
+        }
+    }
+    if let Some(p) = place {
+        title.push_str(if who.is_empty() { " in " } else { ", in " });
+        title.push_str(p);
+    }
+    title
 }

@@ -1,0 +1,183 @@
+//! Glue between the configuration, the store and the router: the shared [`AppState`], store
+//! start-up (with the bundled seed article), logging set-up, the server entry point tests can
+//! call with their own listener, and the client side of `factline healthcheck`.
+
+use std::future::Future;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+
+use crate::config::{AppConfig, LogFormat};
+use crate::http::middleware::HttpMetrics;
+use crate::store::durable::DurableStore;
+use crate::store::ingest::{ArticleInput, IngestError, ingest};
+use crate::store::memory::MemoryStore;
+use crate::store::{FactStore, Page};
+
+/// The bundled seed article, served by default so a fresh server has something to show.
+pub const SEED_TEXT: &str = include_str!("../data/seed/alaska-summit.txt");
+
+/// What every handler can reach. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    /// Where facts are kept.
+    pub store: Arc<dyn FactStore>,
+    /// Token and timeouts.
+    pub config: Arc<AppConfig>,
+    /// Request counters and latency histograms for `/metrics`.
+    pub metrics: HttpMetrics,
+}
+
+impl AppState {
+    /// State over `store` with `config` and a fresh metrics registry (one per state, so
+    /// tests running side by side do not count each other's requests).
+    pub fn new(store: Arc<dyn FactStore>, config: AppConfig) -> Self {
+        AppState {
+            store,
+            config: Arc::new(config),
+            metrics: HttpMetrics::new(),
+        }
+    }
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("store_version", &self.store.version())
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The seed article as a submission: published 2025-08-15 in London.
+pub fn seed_input() -> ArticleInput {
+    ArticleInput {
+        text: SEED_TEXT.to_string(),
+        published_at: "2025-08-15".to_string(),
+        title: Some("Trump and Putin to meet in Alaska".to_string()),
+        source: Some("seed".to_string()),
+        time_zone: Some("Europe/London".to_string()),
+    }
+}
+
+/// The store `serve` runs on: durable in `data_dir` when given, else in memory. With `seed`,
+/// the seed article is added when the store starts empty — so with a data directory it is
+/// added on the first start only, and deleting it stays deleted.
+pub async fn open_store(
+    data_dir: Option<&Path>,
+    seed: bool,
+) -> Result<Arc<dyn FactStore>, IngestError> {
+    let store: Arc<dyn FactStore> = match data_dir {
+        Some(dir) => Arc::new(DurableStore::open(dir).await?),
+        None => Arc::new(MemoryStore::new()),
+    };
+    if seed
+        && store
+            .list_articles(Page {
+                limit: 1,
+                offset: 0,
+            })
+            .await?
+            .total
+            == 0
+    {
+        let inserted = ingest(store.as_ref(), seed_input()).await?;
+        tracing::info!(article_id = %inserted.article.id, "loaded the seed article");
+    }
+    Ok(store)
+}
+
+/// Serves the API on `listener` until `shutdown` completes, then finishes the requests in
+/// flight. Tests call this with a listener on port 0.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, crate::http::router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Completes on ctrl-c or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for ctrl-c");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// Sets up logging: `level` (a tracing filter) if given, else `RUST_LOG`, else `info`.
+pub fn init_tracing(format: LogFormat, level: Option<&str>) {
+    use tracing_subscriber::EnvFilter;
+    let filter = match level {
+        Some(l) => EnvFilter::new(l),
+        None => EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")),
+    };
+    use std::io::IsTerminal;
+    // Logs go to standard error, keeping standard output for what commands print; colours
+    // only when a person is watching.
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal());
+    // A second call (tests) keeps the first subscriber.
+    let _ = match format {
+        LogFormat::Text => builder.try_init(),
+        LogFormat::Json => builder.json().flatten_event(true).try_init(),
+    };
+}
+
+/// GETs `/health` from `addr` over plain HTTP/1.1; Ok when it answers 200. Written against the
+/// socket so the container image needs no curl. Blocking: it is the whole of a short-lived
+/// process.
+pub fn healthcheck(addr: std::net::SocketAddr, timeout: Duration) -> Result<(), String> {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect_timeout(&addr, timeout)
+        .map_err(|e| format!("cannot connect to {addr}: {e}"))?;
+    stream
+        .set_read_timeout(Some(timeout))
+        .and_then(|()| stream.set_write_timeout(Some(timeout)))
+        .map_err(|e| format!("cannot set timeouts: {e}"))?;
+    let request = format!("GET /health HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    stream
+        .write_all(request.as_bytes())
+        .map_err(|e| format!("cannot send to {addr}: {e}"))?;
+    let mut answer = Vec::new();
+    stream
+        .read_to_end(&mut answer)
+        .map_err(|e| format!("no answer from {addr}: {e}"))?;
+    let status_line = String::from_utf8_lossy(&answer)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_string();
+    if status_line.split_whitespace().nth(1) == Some("200") {
+        Ok(())
+    } else {
+        Err(format!("unhealthy: {status_line:?}"))
+    }
+}

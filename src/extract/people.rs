@@ -1,0 +1,1158 @@
+//! Finds the people an article names, and every mention of each: full names, honorific forms
+//! ("Mr Trump"), bare surnames, and descriptions the text ties to one person ("the US president").
+//!
+//! A capitalised run of words is a person only with evidence from the text itself: an honorific
+//! before it, an office before or after it ("German chancellor Friedrich Merz", "Jane Doe, the
+//! mayor,"), a speech verb beside it, or its surname used elsewhere with an honorific or as a
+//! speaker. Places, organisations, days and months are filtered out by general word lists and
+//! the gazetteer; no list of people is consulted.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use super::gazetteer;
+use super::lexicon::{self, Gender};
+use super::sentences::{Sentence, Token, strip_possessive, tokens};
+
+/// How a mention refers to its person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionForm {
+    /// The full name, possibly with honorifics.
+    FullName,
+    /// Honorific and surname: "Mr Trump".
+    Honorific,
+    /// The surname alone: "Trump".
+    Surname,
+    /// A description: "the US president".
+    Description,
+}
+
+/// One mention of a person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// Index into [`People::persons`].
+    pub person: usize,
+    /// Byte range of the mention in the article (the words that name the person).
+    pub span: Range<usize>,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+    /// How it names the person.
+    pub form: MentionForm,
+}
+
+/// A person found in the article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonEntity {
+    /// Canonical name: the fullest form, without honorifics.
+    pub name: String,
+    /// The name's words.
+    pub words: Vec<String>,
+    /// Other surface forms used for the person.
+    pub aliases: BTreeSet<String>,
+    /// Offices the text gives them, normalised.
+    pub roles: Vec<String>,
+    /// Gender, where an honorific or title implies one.
+    pub gender: Option<Gender>,
+    /// The word used as the short form ("Trump", or "Lee" for "Lee Jae-myung").
+    pub short: String,
+}
+
+/// People and their mentions, sorted by position.
+#[derive(Clone, Debug, Default)]
+pub struct People {
+    /// The people.
+    pub persons: Vec<PersonEntity>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+    /// Capitalised names of organisations and places seen as phrases ("the White House"), by
+    /// byte range, so that quotes can name a non-person source.
+    pub organisations: Vec<(Range<usize>, String)>,
+}
+
+impl People {
+    /// The mention that covers byte `pos`, if any.
+    pub fn mention_at(&self, pos: usize) -> Option<&Mention> {
+        self.mentions
+            .iter()
+            .find(|m| m.span.start <= pos && pos < m.span.end)
+    }
+
+    /// Mentions in sentence `s`, in order.
+    pub fn in_sentence(&self, s: usize) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().filter(move |m| m.sentence == s)
+    }
+}
+
+/// A capitalised run of words inside one sentence.
+#[derive(Clone, Debug)]
+struct Chain {
+    sentence: usize,
+    /// Token indices within the sentence's tokens.
+    first: usize,
+    last: usize,
+}
+
+/// What a chain of capitalised words turned out to be.
+#[derive(Clone, Debug)]
+struct Candidate {
+    sentence: usize,
+    /// Span including honorifics and titles.
+    full_span: Range<usize>,
+    core: Vec<String>,
+    /// Honorific or title words before the name ("Mr", "Sir", "President").
+    titles: Vec<String>,
+    /// Role from a title or a phrase around the name.
+    role: Option<String>,
+    gender: Option<Gender>,
+    /// Evidence that it is a person, beyond its shape.
+    cued: bool,
+}
+
+/// Letters after a name that are not part of it.
+const POST_NOMINALS: &[&str] = &[
+    "KC", "QC", "MP", "MEP", "MSP", "TD", "CBE", "OBE", "MBE", "KBE", "DBE", "PhD", "MD", "Esq",
+    "FRS",
+];
+
+fn is_name_word(word: &str) -> bool {
+    // "al-Burhan", "bin-Salman", "el-Sisi": a lower-case particle joined to a capitalised name.
+    if let Some((head, rest)) = word.split_once('-') {
+        if lexicon::NAME_PARTICLES.contains(&head)
+            && rest.chars().next().is_some_and(char::is_uppercase)
+        {
+            return true;
+        }
+    }
+    if matches!(word, "Jr" | "Sr" | "II" | "III" | "IV") {
+        return true;
+    }
+    let w = strip_possessive(word);
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    if lexicon::NOT_NAME_WORDS.contains(&w) || lexicon::ORG_WORDS.contains(&w) {
+        return false;
+    }
+    // Acronyms ("US", "NATO") are not names; "Ó" and "O'Brien" are.
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    if w.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if w.ends_with('.') && letters.len() > 1 {
+        return false;
+    }
+    true
+}
+
+fn is_demonym_or_country(word: &str) -> bool {
+    let w = strip_possessive(word);
+    gazetteer::demonym(w).is_some()
+        || gazetteer::country(w).is_some()
+        || matches!(
+            w,
+            "European"
+                | "African"
+                | "Asian"
+                | "Arab"
+                | "Latin"
+                | "Nordic"
+                | "Baltic"
+                | "Balkan"
+                | "Western"
+                | "Gulf"
+                | "Middle"
+        )
+}
+
+/// The gap between two tokens is a single space (or nothing, for joined forms).
+fn joined_by_space(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
+    let gap = &text[a.span.end..b.span.start];
+    // "Mr. Whitford", "Rep. Glenn Okafor": an abbreviated title keeps its dot.
+    gap == " " || gap == "\u{a0}" || gap == ". " && lexicon::honorific(a.text).is_some()
+}
+
+/// Longest office (from [`lexicon::OFFICES`]) that ends at token `end` (inclusive), matching
+/// case-insensitively. Returns the number of tokens it takes.
+fn office_ending_at(toks: &[Token<'_>], end: usize) -> Option<(usize, &'static str)> {
+    for office in lexicon::OFFICES {
+        let parts: Vec<&str> = office.split(' ').collect();
+        if parts.len() > end + 1 {
+            continue;
+        }
+        let start = end + 1 - parts.len();
+        let ok = parts
+            .iter()
+            .zip(&toks[start..=end])
+            .all(|(p, t)| strip_possessive(t.text).eq_ignore_ascii_case(p));
+        if ok {
+            return Some((parts.len(), office));
+        }
+    }
+    None
+}
+
+/// Longest office that starts at token `start`.
+fn office_starting_at(toks: &[Token<'_>], start: usize) -> Option<(usize, &'static str)> {
+    let mut best: Option<(usize, &'static str)> = None;
+    for office in lexicon::OFFICES {
+        let parts: Vec<&str> = office.split(' ').collect();
+        if start + parts.len() > toks.len() {
+            continue;
+        }
+        let ok = parts
+            .iter()
+            .zip(&toks[start..start + parts.len()])
+            .all(|(p, t)| strip_possessive(t.text).eq_ignore_ascii_case(p));
+        if ok && best.is_none_or(|(n, _)| parts.len() > n) {
+            best = Some((parts.len(), office));
+        }
+    }
+    best
+}
+
+/// A qualifier before an office: "German", "US", "Iceland's", "White House". Returns the
+/// qualifier text and the index of its first token.
+fn qualifier_before(
+    text: &str,
+    toks: &[Token<'_>],
+    office_start: usize,
+) -> Option<(String, usize)> {
+    if office_start == 0 {
+        return None;
+    }
+    let mut i = office_start;
+    // Walk back over capitalised words joined by spaces (demonyms, countries, organisations).
+    while i > 0 {
+        let t = &toks[i - 1];
+        if !joined_by_space(text, t, &toks[i]) {
+            break;
+        }
+        let w = t.text;
+        let capital = t.is_capitalised();
+        let ok = capital
+            && !matches!(
+                strip_possessive(w),
+                "The" | "A" | "An" | "But" | "And" | "As" | "It"
+            )
+            && !lexicon::NOT_NAME_WORDS.contains(&strip_possessive(w))
+            || is_demonym_or_country(w);
+        if !ok {
+            break;
+        }
+        i -= 1;
+        if t.is_possessive() {
+            break;
+        }
+    }
+    if i == office_start {
+        return None;
+    }
+    let words: Vec<String> = toks[i..office_start]
+        .iter()
+        .map(|t| normalise_qualifier(t.text))
+        .collect();
+    Some((words.join(" "), i))
+}
+
+/// "Iceland's" → "Icelandic" where the gazetteer knows the adjective; else the word as written.
+fn normalise_qualifier(word: &str) -> String {
+    let stem = strip_possessive(word);
+    if stem.len() != word.len() {
+        if let Some(adj) = gazetteer::country(stem).and_then(|c| gazetteer::adjective_of(c.code)) {
+            return adj.to_string();
+        }
+    }
+    stem.to_string()
+}
+
+fn role_text(qualifier: Option<&str>, office: &str) -> String {
+    match qualifier {
+        Some(q) if !q.is_empty() => format!("{q} {office}"),
+        _ => office.to_string(),
+    }
+}
+
+/// Finds people and their mentions in `text`.
+pub fn find_people(text: &str, sentences: &[Sentence]) -> People {
+    let sentence_tokens: Vec<Vec<Token<'_>>> = sentences
+        .iter()
+        .map(|s| tokens(text, s.span.clone()))
+        .collect();
+    let mut organisations = Vec::new();
+    let mut candidates = Vec::new();
+    for (si, toks) in sentence_tokens.iter().enumerate() {
+        for chain in chains(text, si, toks) {
+            match analyse_chain(text, toks, &chain) {
+                ChainKind::Person(c) => candidates.push(c),
+                ChainKind::Organisation(span, name) => organisations.push((span, name)),
+                ChainKind::Other => {}
+            }
+        }
+    }
+    build_people(text, sentences, &sentence_tokens, candidates, organisations)
+}
+
+fn chains(text: &str, sentence: usize, toks: &[Token<'_>]) -> Vec<Chain> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].is_capitalised() {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut last = i;
+        while last + 1 < toks.len() && !toks[last].is_possessive() {
+            let next = &toks[last + 1];
+            if !joined_by_space(text, &toks[last], next) {
+                break;
+            }
+            if next.is_capitalised() || next.text.contains('-') && is_name_word(next.text) {
+                last += 1;
+                continue;
+            }
+            // A particle between capitalised words: "Ursula von der Leyen".
+            let mut j = last + 1;
+            while j < toks.len()
+                && lexicon::NAME_PARTICLES.contains(&toks[j].text)
+                && joined_by_space(text, &toks[j - 1], &toks[j])
+            {
+                j += 1;
+            }
+            if j > last + 1
+                && j < toks.len()
+                && toks[j].is_capitalised()
+                && joined_by_space(text, &toks[j - 1], &toks[j])
+            {
+                last = j;
+                continue;
+            }
+            break;
+        }
+        out.push(Chain {
+            sentence,
+            first,
+            last,
+        });
+        i = last + 1;
+    }
+    out
+}
+
+enum ChainKind {
+    Person(Candidate),
+    Organisation(Range<usize>, String),
+    Other,
+}
+
+fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
+    let mut i = chain.first;
+    let end = chain.last;
+    // Leading function words ("But", "The"), but not the first word of "South Korean".
+    while i <= end
+        && lexicon::NOT_NAME_WORDS.contains(&strip_possessive(toks[i].text))
+        && lexicon::honorific(toks[i].text).is_none()
+        && !(i < end
+            && is_demonym_or_country(&format!(
+                "{} {}",
+                toks[i].text,
+                strip_possessive(toks[i + 1].text)
+            )))
+    {
+        i += 1;
+    }
+    let mut qualifier: Vec<String> = Vec::new();
+    let mut titles: Vec<String> = Vec::new();
+    let mut office: Option<&'static str> = None;
+    let mut gender = None;
+    // Demonyms, countries and organisation words before a title: "US President", "White House".
+    let mut j = i;
+    while j <= end && !toks[j].is_possessive() {
+        if j < end && is_demonym_or_country(&format!("{} {}", toks[j].text, toks[j + 1].text)) {
+            j += 2;
+        } else if is_demonym_or_country(toks[j].text) || lexicon::ORG_WORDS.contains(&toks[j].text)
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if j <= end {
+        if let Some((n, o)) = office_starting_at(&toks[..=end], j) {
+            if j + n <= end {
+                qualifier = toks[i..j].iter().map(|t| t.text.to_string()).collect();
+                office = Some(o);
+                titles.extend(toks[j..j + n].iter().map(|t| t.text.to_string()));
+                i = j + n;
+            }
+        }
+    }
+    // An office further into the chain: "Ontario Premier Doug Ford", "Riverside County
+    // Supervisor Daniel Ibarra", "Chief Cabinet Secretary Hayashi Yoshimasa". The words before
+    // it qualify it; the words after it are the name.
+    if office.is_none() {
+        let mut k = end;
+        while k > i {
+            k -= 1;
+            if let Some((n, o)) = office_ending_at(&toks[..=k], k) {
+                let office_start = (k + 1 - n).max(chain.first);
+                if office_start >= i
+                    && toks[k + 1..=end]
+                        .iter()
+                        .all(|t| is_name_word(t.text) || lexicon::NAME_PARTICLES.contains(&t.text))
+                {
+                    qualifier = toks[i..office_start]
+                        .iter()
+                        .map(|t| normalise_qualifier(t.text))
+                        .collect();
+                    office = Some(o);
+                    titles.extend(toks[office_start..=k].iter().map(|t| t.text.to_string()));
+                    i = k + 1;
+                    break;
+                }
+            }
+        }
+    }
+    // Honorifics ("Sir", "Mr.", "Sen.") and a following title run.
+    while i <= end {
+        let w = toks[i].text;
+        if let Some(g) = lexicon::honorific(w) {
+            if i == end {
+                break;
+            }
+            if gender.is_none() {
+                gender = g;
+            }
+            let bare = w.trim_end_matches('.');
+            if office.is_none() && !lexicon::COURTESY.contains(&bare) && bare != "Crown" {
+                office = lexicon::OFFICES
+                    .iter()
+                    .copied()
+                    .find(|o| o.eq_ignore_ascii_case(bare));
+            }
+            titles.push(w.to_string());
+            i += 1;
+            continue;
+        }
+        if let Some((n, o)) = office_starting_at(&toks[..=end], i) {
+            if i + n <= end && (titles.is_empty() || office.is_none()) {
+                office = Some(o);
+                titles.extend(toks[i..i + n].iter().map(|t| t.text.to_string()));
+                i += n;
+                continue;
+            }
+        }
+        break;
+    }
+    // Post-nominal letters and suffixes are not part of the name used for matching: "Dame
+    // Alison Carr KC"; "Jr." stays, as part of the name as written.
+    let mut end = end;
+    while end > i && POST_NOMINALS.contains(&strip_possessive(toks[end].text)) {
+        end -= 1;
+    }
+    if i > end {
+        return ChainKind::Other;
+    }
+    let core_toks = &toks[i..=end];
+    let core_words: Vec<&str> = core_toks.iter().map(|t| strip_possessive(t.text)).collect();
+    let full_span = toks[chain.first].span.start..toks[end].span.end;
+    let org_like = core_words.iter().any(|w| lexicon::ORG_WORDS.contains(w));
+    if org_like
+        || (titles.is_empty()
+            && core_words
+                .iter()
+                .all(|w| lexicon::NOT_NAME_WORDS.contains(w)))
+    {
+        let start = toks[chain.first].span.start;
+        let span = start..toks[end].span.end;
+        let mut name = text[span.clone()].to_string();
+        name = strip_possessive(&name).to_string();
+        if org_like {
+            return ChainKind::Organisation(span, name);
+        }
+        return ChainKind::Other;
+    }
+    // Every core word must look like part of a name (particles allowed inside).
+    let name_like = core_words.iter().enumerate().all(|(k, w)| {
+        is_name_word(w)
+            || (k > 0 && k + 1 < core_words.len() && lexicon::NAME_PARTICLES.contains(w))
+    });
+    if !name_like {
+        return ChainKind::Other;
+    }
+    // Demonyms alone ("Russian") are never names.
+    if core_words.len() == 1 && is_demonym_or_country(core_words[0]) && titles.is_empty() {
+        return ChainKind::Other;
+    }
+    let core_text = core_words.join(" ");
+    let has_title = !titles.is_empty();
+    if !has_title && gazetteer::is_place_name(&core_text) {
+        return ChainKind::Organisation(
+            core_toks[0].span.start..core_toks[core_toks.len() - 1].span.end,
+            core_text,
+        );
+    }
+    let mut role = office.map(|o| {
+        let q = if qualifier.is_empty() {
+            None
+        } else {
+            Some(qualifier.join(" "))
+        };
+        role_text(q.as_deref(), o)
+    });
+    let mut cued = has_title;
+    // A role phrase before the chain: "German chancellor Friedrich Merz", "Iceland's foreign
+    // minister, Sigrun Halldorsdottir,", "the EU housing commissioner, Dan Jørgensen", "The UN's
+    // envoy for Sudan, Ramtane Lamamra".
+    if role.is_none() && chain.first > 0 {
+        let mut before = chain.first - 1;
+        let gap = text[toks[before].span.end..toks[chain.first].span.start].to_string();
+        let mut tail: Vec<String> = Vec::new();
+        if gap == ", " {
+            // "(of|for) Capitalised words" between the office and the name.
+            let mut k = before;
+            while k > 0 && toks[k].is_capitalised() {
+                k -= 1;
+            }
+            if k < before && matches!(toks[k].text, "of" | "for") && k > 0 {
+                tail = toks[k..=before]
+                    .iter()
+                    .map(|t| t.text.to_string())
+                    .collect();
+                before = k - 1;
+            }
+        }
+        if gap == " " || gap == ", " {
+            if let Some((n, o)) = office_ending_at(toks, before) {
+                let office_start = before + 1 - n;
+                let q = qualifier_before(text, toks, office_start).map(|(q, _)| q);
+                // Lower-case modifiers back to an article or a possessive: "the EU housing".
+                let mut m = office_start;
+                let mut mods: Vec<String> = Vec::new();
+                let mut anchored = false;
+                while m > 0 && office_start - m < 4 {
+                    let w = &toks[m - 1];
+                    let lw = w.text.to_lowercase();
+                    if matches!(
+                        lw.as_str(),
+                        "the" | "a" | "an" | "its" | "his" | "her" | "their"
+                    ) {
+                        anchored = true;
+                        break;
+                    }
+                    if w.is_possessive() {
+                        anchored = true;
+                        if !w.is_capitalised() {
+                            break;
+                        }
+                        mods.insert(0, normalise_qualifier(w.text));
+                        break;
+                    }
+                    if !text[w.span.end..toks[m].span.start].eq(" ") {
+                        break;
+                    }
+                    mods.insert(0, w.text.to_string());
+                    m -= 1;
+                }
+                if gap == " " && !tail.is_empty() {
+                    // unreachable shape; keep the plain role
+                }
+                if gap == " " || q.is_some() || anchored {
+                    let mut r = if anchored && !mods.is_empty() {
+                        format!("{} {o}", mods.join(" "))
+                    } else {
+                        role_text(q.as_deref(), o)
+                    };
+                    if !tail.is_empty() {
+                        r = format!("{r} {}", tail.join(" "));
+                    }
+                    role = Some(r);
+                    cued = true;
+                }
+            }
+        }
+    }
+    // "Manfred Weber, who leads the EPP": only people are "who"; post-nominals ("KC") too.
+    if !cued {
+        let after = &text[toks[end].span.end..];
+        let post_nominal = toks.get(end + 1).is_some_and(|t| {
+            POST_NOMINALS.contains(&t.text) && joined_by_space(text, &toks[end], t)
+        });
+        if after.starts_with(", who ") || after.starts_with(" who ") || post_nominal {
+            cued = true;
+        }
+    }
+    // An appositive after the chain: "Jane Doe, the mayor of Springfield, said".
+    if role.is_none() {
+        if let Some(r) = appositive_role(text, toks, end) {
+            role = Some(r);
+            cued = true;
+        }
+    }
+    // A speech verb beside it: "Jane Doe said", "said Jane Doe", "according to Jane Doe".
+    if !cued {
+        let next = toks.get(end + 1).map(|t| t.text.to_lowercase());
+        let prev = (chain.first > 0).then(|| toks[chain.first - 1].text.to_lowercase());
+        let prev2 = (chain.first > 1).then(|| toks[chain.first - 2].text.to_lowercase());
+        if next.as_deref().is_some_and(lexicon::is_speech_verb)
+            || prev.as_deref().is_some_and(|p| {
+                matches!(p, "said" | "says" | "told" | "added" | "asked" | "wrote")
+            })
+            || (prev.as_deref() == Some("to") && prev2.as_deref() == Some("according"))
+        {
+            cued = true;
+        }
+    }
+    ChainKind::Person(Candidate {
+        sentence: chain.sentence,
+        full_span,
+        core: core_toks
+            .iter()
+            .zip(&core_words)
+            .map(|(t, w)| {
+                // "Ferdinand Marcos Jr." keeps its dot.
+                if matches!(*w, "Jr" | "Sr") && text[t.span.end..].starts_with('.') {
+                    format!("{w}.")
+                } else {
+                    (*w).to_string()
+                }
+            })
+            .collect(),
+        titles,
+        role,
+        gender,
+        cued,
+    })
+}
+
+/// ", the mayor of Springfield," after token `end`: the role, if the phrase is one.
+fn appositive_role(text: &str, toks: &[Token<'_>], end: usize) -> Option<String> {
+    let next = toks.get(end + 1)?;
+    let gap = &text[toks[end].span.end..next.span.start];
+    if gap != ", " {
+        return None;
+    }
+    // Take words up to the next comma or sentence end, at most 10.
+    let mut k = end + 1;
+    let mut words: Vec<&Token<'_>> = Vec::new();
+    while k < toks.len() && words.len() < 10 {
+        words.push(&toks[k]);
+        let after = text[toks[k].span.end..].chars().next();
+        if matches!(
+            after,
+            Some(',' | '.' | ';' | ':' | ')' | '\u{2013}' | '\u{2014}')
+        ) || k + 1 == toks.len()
+        {
+            break;
+        }
+        k += 1;
+    }
+    let mut start = 0;
+    // Ages ("45,") come before the role.
+    if words
+        .first()
+        .is_some_and(|w| w.text.chars().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    if words
+        .first()
+        .is_some_and(|w| matches!(w.text.to_lowercase().as_str(), "the" | "a" | "an"))
+    {
+        start = 1;
+    }
+    let phrase = &words[start..];
+    if phrase.is_empty() {
+        return None;
+    }
+    // The head office is the word before "of"/"at"/"for", or the last word.
+    let head_end = phrase
+        .iter()
+        .position(|w| matches!(w.text, "of" | "at" | "for" | "in" | "to" | "with" | "from"))
+        .map_or(phrase.len(), |p| p);
+    if head_end == 0 {
+        return None;
+    }
+    let owned: Vec<Token<'_>> = phrase.iter().map(|t| (*t).clone()).collect();
+    let (n, _) = office_ending_at(&owned, head_end - 1)?;
+    // Words before the office must be modifiers (capitalised qualifiers or lower-case adjectives),
+    // not a verb: "Jane Doe, who said" is not a role.
+    if phrase[..head_end - n]
+        .iter()
+        .any(|w| matches!(w.text, "who" | "which" | "whose" | "that"))
+    {
+        return None;
+    }
+    let role_words: Vec<String> = phrase
+        .iter()
+        .enumerate()
+        .map(|(idx, t)| {
+            let w = strip_possessive(t.text);
+            if idx >= head_end - n && idx < head_end {
+                w.to_lowercase()
+            } else if t.is_possessive() {
+                normalise_qualifier(t.text)
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    Some(role_words.join(" "))
+}
+
+fn words_compatible(long: &[String], short: &[String]) -> bool {
+    // "Donald J. Trump" and "Donald Trump": same first and last word.
+    if long.first() == short.first() && long.last() == short.last() {
+        return true;
+    }
+    // "Keir Starmer" within "Keir Rodney Starmer"
+    short.iter().all(|w| long.contains(w)) && long.last() == short.last()
+}
+
+fn build_people(
+    text: &str,
+    sentences: &[Sentence],
+    sentence_tokens: &[Vec<Token<'_>>],
+    candidates: Vec<Candidate>,
+    organisations: Vec<(Range<usize>, String)>,
+) -> People {
+    let mut persons: Vec<PersonEntity> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    // Surnames used with an honorific, or as a speaker, anywhere: these confirm full names.
+    let confirmed_short: BTreeSet<&str> = candidates
+        .iter()
+        .filter(|c| c.cued && c.core.len() == 1)
+        .map(|c| c.core[0].as_str())
+        .collect();
+    let multi: Vec<&Candidate> = candidates.iter().filter(|c| c.core.len() >= 2).collect();
+    for c in &multi {
+        let last = c.core.last().map(String::as_str).unwrap_or_default();
+        let firstw = c.core.first().map(String::as_str).unwrap_or_default();
+        let confirmed = c.cued
+            || confirmed_short.contains(last)
+            || confirmed_short.contains(firstw)
+            || multi
+                .iter()
+                .any(|o| o.cued && words_compatible(&o.core, &c.core));
+        if !confirmed {
+            continue;
+        }
+        let idx = match persons.iter().position(|p| {
+            words_compatible(&p.words, &c.core) || words_compatible(&c.core, &p.words)
+        }) {
+            Some(idx) => {
+                if c.core.len() > persons[idx].words.len() {
+                    let old = std::mem::replace(&mut persons[idx].name, c.core.join(" "));
+                    persons[idx].words.clone_from(&c.core);
+                    persons[idx].aliases.insert(old);
+                }
+                idx
+            }
+            None => {
+                persons.push(PersonEntity {
+                    name: c.core.join(" "),
+                    words: c.core.clone(),
+                    aliases: BTreeSet::new(),
+                    roles: Vec::new(),
+                    gender: None,
+                    short: c.core.last().cloned().unwrap_or_default(),
+                });
+                persons.len() - 1
+            }
+        };
+        add_candidate(text, &mut persons[idx], c);
+        mentions.push(Mention {
+            person: idx,
+            span: c.full_span.clone(),
+            sentence: c.sentence,
+            form: MentionForm::FullName,
+        });
+    }
+    // Single words with an honorific: "Mr Trump", "Mr Lee" (a surname-first name's first word).
+    for c in candidates.iter().filter(|c| c.core.len() == 1) {
+        let w = &c.core[0];
+        let found = persons
+            .iter()
+            .position(|p| p.words.last() == Some(w) && gender_fits(p.gender, c.gender))
+            .or_else(|| {
+                persons.iter().position(|p| {
+                    p.words.first() == Some(w)
+                        && p.words.len() >= 2
+                        && gender_fits(p.gender, c.gender)
+                })
+            });
+        let idx = match found {
+            Some(idx) => idx,
+            None if !c.titles.is_empty() => {
+                persons.push(PersonEntity {
+                    name: w.clone(),
+                    words: vec![w.clone()],
+                    aliases: BTreeSet::new(),
+                    roles: Vec::new(),
+                    gender: None,
+                    short: w.clone(),
+                });
+                persons.len() - 1
+            }
+            None => continue,
+        };
+        let p = &mut persons[idx];
+        if p.words.first() == Some(w) && p.words.len() >= 2 && p.words.last() != Some(w) {
+            p.short.clone_from(w);
+        }
+        add_candidate(text, p, c);
+        let form = if c.titles.is_empty() {
+            MentionForm::Surname
+        } else {
+            MentionForm::Honorific
+        };
+        mentions.push(Mention {
+            person: idx,
+            span: c.full_span.clone(),
+            sentence: c.sentence,
+            form,
+        });
+    }
+    // Bare short forms: "Trump said" where no chain claimed the word with a title.
+    for (si, toks) in sentence_tokens.iter().enumerate() {
+        for t in toks {
+            let w = t.without_possessive();
+            if mentions
+                .iter()
+                .any(|m| m.span.start <= t.span.start && t.span.start < m.span.end)
+            {
+                continue;
+            }
+            if let Some(idx) = persons
+                .iter()
+                .position(|p| p.short == w && p.words.len() >= 2)
+            {
+                let span = t.span.start..t.span.start + w.len();
+                persons[idx].aliases.insert(w.to_string());
+                mentions.push(Mention {
+                    person: idx,
+                    span,
+                    sentence: si,
+                    form: MentionForm::Surname,
+                });
+            }
+        }
+    }
+    mentions.sort_by_key(|m| m.span.start);
+    let mut people = People {
+        persons,
+        mentions,
+        organisations,
+    };
+    resolve_descriptions(text, sentences, sentence_tokens, &mut people);
+    people.mentions.sort_by_key(|m| m.span.start);
+    people
+}
+
+fn gender_fits(a: Option<Gender>, b: Option<Gender>) -> bool {
+    a.is_none() || b.is_none() || a == b
+}
+
+fn add_candidate(text: &str, p: &mut PersonEntity, c: &Candidate) {
+    let surface = strip_possessive(&text[c.full_span.clone()]).to_string();
+    if surface != p.name {
+        p.aliases.insert(surface);
+    }
+    // "Mr Trump" also makes "Trump" a known short form only when used bare; the honorific form is
+    // the alias here.
+    if let Some(role) = &c.role {
+        if !p.roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
+            p.roles.push(role.clone());
+        }
+    }
+    if p.gender.is_none() {
+        p.gender = c.gender;
+    }
+}
+
+/// "the US president", "the Russian president", "the chancellor", "Russia's president": ties each
+/// to one person, or leaves it when the text does not allow it.
+fn resolve_descriptions(
+    text: &str,
+    _sentences: &[Sentence],
+    sentence_tokens: &[Vec<Token<'_>>],
+    people: &mut People,
+) {
+    let mut found = Vec::new();
+    for (si, toks) in sentence_tokens.iter().enumerate() {
+        let mut i = 0;
+        while i < toks.len() {
+            let lower = toks[i].text.to_lowercase();
+            let det = matches!(lower.as_str(), "the");
+            let possessive_country = toks[i].is_possessive()
+                && gazetteer::country(toks[i].without_possessive()).is_some();
+            if !det && !possessive_country {
+                i += 1;
+                continue;
+            }
+            // Qualifiers after "the": demonyms and countries.
+            let mut j = if det { i + 1 } else { i };
+            let mut qual: Vec<String> = Vec::new();
+            if possessive_country {
+                qual.push(normalise_qualifier(toks[i].text));
+                j = i + 1;
+            } else {
+                while j < toks.len() && !toks[j].is_possessive() {
+                    if j + 1 < toks.len()
+                        && is_demonym_or_country(&format!("{} {}", toks[j].text, toks[j + 1].text))
+                    {
+                        qual.push(format!("{} {}", toks[j].text, toks[j + 1].text));
+                        j += 2;
+                    } else if is_demonym_or_country(toks[j].text) {
+                        qual.push(toks[j].text.to_string());
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            let Some((n, office)) = office_starting_at(toks, j) else {
+                i += 1;
+                continue;
+            };
+            if !lexicon::SINGULAR_OFFICES.contains(&office) {
+                i += 1;
+                continue;
+            }
+            let after = j + n;
+            // "the US president Donald Trump" is a role phrase, handled with the name; plural
+            // offices and "the president's" stay.
+            if toks
+                .get(after)
+                .is_some_and(|t| t.is_capitalised() && joined_by_space(text, &toks[after - 1], t))
+            {
+                i = after;
+                continue;
+            }
+            if toks[after - 1].text.ends_with('s') && !office.ends_with('s') {
+                i = after;
+                continue;
+            }
+            // "the president of Russia"
+            let mut end_tok = after - 1;
+            if toks.get(after).is_some_and(|t| t.text == "of") {
+                if let Some(t) = toks.get(after + 1) {
+                    if gazetteer::country(t.without_possessive()).is_some() {
+                        if let Some(adj) = gazetteer::country(t.without_possessive())
+                            .and_then(|c| gazetteer::adjective_of(c.code))
+                        {
+                            qual.push(adj.to_string());
+                        }
+                        end_tok = after + 1;
+                    }
+                }
+            }
+            let last = &toks[end_tok];
+            let span = toks[i].span.start..last.span.start + last.without_possessive().len();
+            if people
+                .mentions
+                .iter()
+                .any(|m| m.span.start < span.end && span.start < m.span.end)
+            {
+                i = after;
+                continue;
+            }
+            let role = role_text(
+                (!qual.is_empty()).then(|| qual.join(" ")).as_deref(),
+                office,
+            );
+            found.push((si, span, role, office));
+            i = end_tok + 1;
+        }
+    }
+    for (si, span, role, office) in found {
+        let Some(idx) =
+            pick_described(text, sentence_tokens, people, si, span.start, &role, office)
+        else {
+            continue;
+        };
+        let surface = text[span.clone()].to_string();
+        let alias = if let Some(rest) = surface.strip_prefix("The ") {
+            format!("the {rest}")
+        } else {
+            surface
+        };
+        let p = &mut people.persons[idx];
+        p.aliases.insert(strip_possessive(&alias).to_string());
+        if !p.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) && role != office {
+            p.roles.push(role.clone());
+        }
+        people.mentions.push(Mention {
+            person: idx,
+            span,
+            sentence: si,
+            form: MentionForm::Description,
+        });
+        people.mentions.sort_by_key(|m| m.span.start);
+    }
+}
+
+/// The person a description refers to: one who holds that role in the text; else the most
+/// prominent person mentioned so far whose known roles do not conflict and who is not the
+/// speaker of the clause the description is reported in.
+fn pick_described(
+    text: &str,
+    sentence_tokens: &[Vec<Token<'_>>],
+    people: &People,
+    sentence: usize,
+    pos: usize,
+    role: &str,
+    office: &str,
+) -> Option<usize> {
+    let holders: Vec<usize> = (0..people.persons.len())
+        .filter(|&i| {
+            people.persons[i]
+                .roles
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(role))
+        })
+        .collect();
+    if holders.len() == 1 {
+        return Some(holders[0]);
+    }
+    if holders.len() > 1 {
+        return None;
+    }
+    if role == office {
+        // "the president" with no qualifier: only a unique holder of such an office.
+        let same_office: Vec<usize> = (0..people.persons.len())
+            .filter(|&i| people.persons[i].roles.iter().any(|r| r.ends_with(office)))
+            .collect();
+        return (same_office.len() == 1).then(|| same_office[0]);
+    }
+    // Someone else in the text holds the same office with a different qualifier: they are not it.
+    let conflicts = |i: usize| {
+        people.persons[i]
+            .roles
+            .iter()
+            .any(|r| r.ends_with(office) && !r.eq_ignore_ascii_case(role))
+    };
+    // The speaker of a reporting verb earlier in this sentence is not the one described in its
+    // complement ("Mr Trump insisted the Russian president was ...").
+    let toks = &sentence_tokens[sentence];
+    let excluded: Option<usize> = people
+        .mentions
+        .iter()
+        .rfind(|m| m.sentence == sentence && m.span.end <= pos)
+        .filter(|m| {
+            toks.iter().any(|t| {
+                t.span.start >= m.span.end
+                    && t.span.end <= pos
+                    && lexicon::is_speech_verb(&t.text.to_lowercase())
+            })
+        })
+        .map(|m| m.person);
+    let _ = text;
+    let mut best: Option<(usize, usize, usize)> = None; // (count, -first, person)
+    for (i, _) in people.persons.iter().enumerate() {
+        if conflicts(i) || Some(i) == excluded {
+            continue;
+        }
+        let before: Vec<&Mention> = people
+            .mentions
+            .iter()
+            .filter(|m| m.person == i && m.span.start < pos)
+            .collect();
+        if before.is_empty() {
+            continue;
+        }
+        let count = before.len();
+        let first = before[0].span.start;
+        let better = match best {
+            None => true,
+            Some((c, f, _)) => count > c || (count == c && first < f),
+        };
+        if better {
+            best = Some((count, first, i));
+        }
+    }
+    best.map(|(_, _, i)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::sentences::split_sentences;
+
+    fn people(text: &str) -> People {
+        find_people(text, &split_sentences(text))
+    }
+
+    fn names(p: &People) -> Vec<&str> {
+        p.persons.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn honorific_and_role_phrases() {
+        let text =
+            "German chancellor Friedrich Merz met Sir Keir Starmer. Mr Merz said it went well.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Friedrich Merz", "Keir Starmer"]);
+        assert_eq!(p.persons[0].roles, ["German chancellor"]);
+        assert!(p.persons[0].aliases.contains("Mr Merz"));
+        assert!(p.persons[1].aliases.contains("Sir Keir Starmer"));
+    }
+
+    #[test]
+    fn places_weekdays_and_organisations_are_not_people() {
+        let text = "The White House said on Friday that Moscow and the Kremlin agreed. The Nobel Peace Prize was mentioned.";
+        assert!(people(text).persons.is_empty());
+    }
+
+    #[test]
+    fn possessive_is_an_alias_without_its_ending() {
+        let text = "Donald Trump arrived. Mr Trump’s plan was clear.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Donald Trump"]);
+        assert!(p.persons[0].aliases.contains("Mr Trump"));
+        assert!(!p.persons[0].aliases.iter().any(|a| a.contains('’')));
+    }
+
+    #[test]
+    fn surname_first_names() {
+        let text = "South Korean President Lee Jae-myung spoke. Mr Lee said he was ready.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Lee Jae-myung"]);
+        assert!(p.persons[0].aliases.contains("Mr Lee"));
+        assert_eq!(p.persons[0].roles, ["South Korean president"]);
+    }
+
+    #[test]
+    fn appositive_roles() {
+        let text = "Maria Lopez, the mayor of Springfield, said the bridge would open.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Maria Lopez"]);
+        assert_eq!(p.persons[0].roles, ["mayor of Springfield"]);
+    }
+
+    #[test]
+    fn descriptions_resolve_to_role_holders() {
+        let text = "Ukrainian president Volodymyr Zelensky met Mr Smith. The Ukrainian president then left.";
+        let p = people(text);
+        let z = p
+            .persons
+            .iter()
+            .find(|p| p.name == "Volodymyr Zelensky")
+            .expect("Zelensky");
+        assert!(z.aliases.contains("the Ukrainian president"));
+    }
+
+    #[test]
+    fn particles_inside_names() {
+        let text = "Commission President Ursula von der Leyen said the deal was done.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Ursula von der Leyen"]);
+    }
+}

@@ -1,0 +1,1007 @@
+//! Direct quotes (words in quotation marks) and reported speech, each with its speaker.
+//!
+//! A speaker is given only when the text names one: a person mention next to a speech verb, a
+//! pronoun resolved to the nearest fitting person, or a named organisation ("the White House").
+//! Unnamed sources ("one resident said", "officials said") leave the speaker empty, and so does
+//! a quote with no attribution that does not continue a quote in the sentence before.
+
+use std::ops::Range;
+
+use super::lexicon::{self, Gender};
+use super::people::People;
+use super::sentences::{Sentence, Token, tokens};
+use crate::model::QuoteKind;
+
+/// Who said something.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Speaker {
+    /// A person, by index into [`People::persons`].
+    Person(usize),
+    /// A named source that is not a person: "the White House".
+    Named(String),
+    /// The text does not say, or names no one ("a spokesperson").
+    Unknown,
+}
+
+/// A quote found in the text, before ids and evidence are attached.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteMention {
+    /// Direct or reported.
+    pub kind: QuoteKind,
+    /// Byte range of the quoted words (inside the marks, or the reported clause).
+    pub span: Range<usize>,
+    /// Extra byte ranges when a split quote continues ("“We are ready,” she said, “but …”").
+    pub continuation: Vec<Range<usize>>,
+    /// The sentence that holds its start.
+    pub sentence: usize,
+    /// Who said it.
+    pub speaker: Speaker,
+    /// The attributing verb or phrase.
+    pub cue: Option<String>,
+}
+
+/// A span inside quotation marks: `outer` includes the marks.
+#[derive(Clone, Debug)]
+struct Marked {
+    inner: Range<usize>,
+    outer: Range<usize>,
+}
+
+/// Finds quotation-mark spans: curly double, straight double, and curly single quotes used as
+/// quotation marks (British style). A quote left open at the end of a paragraph closes there.
+fn marked_spans(text: &str) -> Vec<Marked> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
+        let next = chars.get(k + 1).map(|&(_, c)| c);
+        match (open, c) {
+            (_, '\n') => {
+                if let Some((s, mark)) = open.take() {
+                    let inner = s + mark.len_utf8()..i;
+                    if !text[inner.clone()].trim().is_empty() {
+                        out.push(Marked { inner, outer: s..i });
+                    }
+                }
+            }
+            (None, '\u{201C}') => open = Some((i, c)),
+            (None, '"')
+                if prev.is_none_or(|p| !p.is_alphanumeric())
+                    && next.is_some_and(|n| !n.is_whitespace()) =>
+            {
+                open = Some((i, c))
+            }
+            (None, '\u{2018}')
+                if prev.is_none_or(|p| p.is_whitespace() || p == '(')
+                    && next.is_some_and(char::is_alphanumeric) =>
+            {
+                open = Some((i, c))
+            }
+            (Some((s, '\u{201C}')), '\u{201D}') | (Some((s, '"')), '"') => {
+                let mark = text[s..].chars().next().map_or(1, char::len_utf8);
+                out.push(Marked {
+                    inner: s + mark..i,
+                    outer: s..i + c.len_utf8(),
+                });
+                open = None;
+            }
+            (Some((s, '\u{2018}')), '\u{2019}')
+                if next.is_none_or(|n| !n.is_alphanumeric())
+                    && prev.is_some_and(|p| !p.is_whitespace()) =>
+            {
+                out.push(Marked {
+                    inner: s + 3..i,
+                    outer: s..i + 3,
+                });
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((s, mark)) = open {
+        let inner = s + mark.len_utf8()..text.len();
+        if !text[inner.clone()].trim().is_empty() {
+            out.push(Marked {
+                inner,
+                outer: s..text.len(),
+            });
+        }
+    }
+    out
+}
+
+/// Trims whitespace and a trailing comma from a quote's inner span.
+fn trim_inner(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim().trim_end_matches([',', ';', ':']).trim_end();
+    r.start + lead..r.start + lead + t.len()
+}
+
+/// Finds every direct and reported quote, in text order.
+pub fn find_quotes(text: &str, sentences: &[Sentence], people: &People) -> Vec<QuoteMention> {
+    let marked = marked_spans(text);
+    let sentence_of = |pos: usize| {
+        sentences
+            .iter()
+            .position(|s| s.span.start <= pos && pos < s.span.end.max(s.span.start + 1))
+    };
+    let mut out: Vec<QuoteMention> = Vec::new();
+    let mut by_sentence: Vec<Vec<&Marked>> = vec![Vec::new(); sentences.len()];
+    for m in &marked {
+        if let Some(si) = sentence_of(m.outer.start) {
+            by_sentence[si].push(m);
+        }
+    }
+    let mut ctx = Attribution {
+        text,
+        sentences,
+        people,
+        marked: &marked,
+        last_speaker: None,
+    };
+    for (si, s) in sentences.iter().enumerate() {
+        let toks = tokens(text, s.span.clone());
+        let quotes = &by_sentence[si];
+        let outside: Vec<&Token<'_>> = toks
+            .iter()
+            .filter(|t| {
+                !quotes
+                    .iter()
+                    .any(|m| m.outer.start <= t.span.start && t.span.end <= m.outer.end)
+            })
+            .collect();
+        let mut sentence_speaker: Option<(Speaker, String)> = None;
+        if !quotes.is_empty() {
+            // One attribution serves all quote parts in the sentence (split quotes).
+            let attributed = ctx.attribute_sentence(si, &toks, quotes, &outside);
+            let quote_only = outside.is_empty();
+            let (speaker, cue) = match attributed {
+                Some((sp, cue)) => (sp, Some(cue)),
+                None if quote_only && continues_previous(text, sentences, si) => {
+                    match &ctx.last_speaker {
+                        Some((sp, last_si)) if *last_si + 2 >= si => (sp.clone(), None),
+                        _ => (Speaker::Unknown, None),
+                    }
+                }
+                None => (Speaker::Unknown, None),
+            };
+            // Parts joined by an attribution are one quote; separate parts with text between
+            // them that is not an attribution stay separate.
+            let spans: Vec<Range<usize>> = quotes
+                .iter()
+                .map(|m| trim_inner(text, m.inner.clone()))
+                .filter(|r| !r.is_empty())
+                .collect();
+            if !spans.is_empty() {
+                let split = spans.len() == 2 && is_split(text, quotes);
+                if split {
+                    out.push(QuoteMention {
+                        kind: QuoteKind::Direct,
+                        span: spans[0].clone(),
+                        continuation: vec![spans[1].clone()],
+                        sentence: si,
+                        speaker: speaker.clone(),
+                        cue: cue.clone(),
+                    });
+                } else {
+                    for r in spans {
+                        out.push(QuoteMention {
+                            kind: QuoteKind::Direct,
+                            span: r,
+                            continuation: Vec::new(),
+                            sentence: si,
+                            speaker: speaker.clone(),
+                            cue: cue.clone(),
+                        });
+                    }
+                }
+            }
+            if speaker != Speaker::Unknown {
+                sentence_speaker = Some((speaker.clone(), cue.clone().unwrap_or_default()));
+                ctx.last_speaker = Some((speaker, si));
+            } else if !quote_only {
+                // An unnamed attribution breaks any carry-over.
+                ctx.last_speaker = None;
+            }
+        }
+        for r in ctx.reported(si, &toks, quotes) {
+            if sentence_speaker.is_none() && r.speaker != Speaker::Unknown {
+                ctx.last_speaker = Some((r.speaker.clone(), si));
+            }
+            out.push(r);
+        }
+    }
+    out.sort_by_key(|q| (q.span.start, q.kind == QuoteKind::Reported));
+    out
+}
+
+/// Whether sentence `si` (a quote on its own) continues a quote from the sentence before: the
+/// previous sentence ends with a quote attribution or a colon, in this paragraph or the last.
+fn continues_previous(text: &str, sentences: &[Sentence], si: usize) -> bool {
+    if si == 0 {
+        return false;
+    }
+    let prev = &sentences[si - 1];
+    let cur = &sentences[si];
+    cur.paragraph <= prev.paragraph + 1 && !text[prev.span.clone()].trim().is_empty()
+}
+
+/// Two quote parts with only an attribution between them: "“We are ready,” she said, “but …”".
+fn is_split(text: &str, quotes: &[&Marked]) -> bool {
+    let between = &text[quotes[0].outer.end..quotes[1].outer.start];
+    let words: Vec<String> = between
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let inner_first = text[quotes[0].inner.clone()].trim_end();
+    let first_open = inner_first.ends_with(',')
+        || inner_first.ends_with('\u{2013}')
+        || inner_first.ends_with('-');
+    first_open
+        && words.len() <= 8
+        && words.iter().any(|w| lexicon::is_speech_verb(w))
+        && between.trim_end().ends_with(',')
+}
+
+struct Attribution<'a> {
+    text: &'a str,
+    sentences: &'a [Sentence],
+    people: &'a People,
+    marked: &'a [Marked],
+    last_speaker: Option<(Speaker, usize)>,
+}
+
+impl Attribution<'_> {
+    fn inside_quote(&self, pos: usize) -> bool {
+        self.marked
+            .iter()
+            .any(|m| m.outer.start <= pos && pos < m.outer.end)
+    }
+
+    /// The speaker and cue for the quotes in one sentence.
+    fn attribute_sentence(
+        &self,
+        si: usize,
+        toks: &[Token<'_>],
+        quotes: &[&Marked],
+        outside: &[&Token<'_>],
+    ) -> Option<(Speaker, String)> {
+        // After a quote: “…,” X said / “…,” said X / “…,” he added.
+        for m in quotes {
+            // Only a quote that closes its clause takes an attribution after it: “…,” she said /
+            // “…?” he asked / “…”, he said. A partial quote running on into the sentence does not.
+            let inner = self.text[m.inner.clone()].trim_end();
+            let closes_clause = inner
+                .ends_with([',', '?', '!', '.', '\u{2026}', '-', '\u{2013}', '\u{2014}'])
+                || self.text[m.outer.end..].starts_with(',');
+            if !closes_clause {
+                continue;
+            }
+            let after: Vec<&&Token<'_>> = outside
+                .iter()
+                .filter(|t| t.span.start >= m.outer.end)
+                .take(12)
+                .collect();
+            if let Some(vi) = after
+                .iter()
+                .position(|t| lexicon::is_speech_verb(&t.text.to_lowercase()))
+            {
+                // Only directly after the quote: the words before the verb are the subject.
+                let verb = after[vi];
+                let gap_has_quote = quotes
+                    .iter()
+                    .any(|q| q.outer.start >= m.outer.end && q.outer.end <= verb.span.start);
+                if !gap_has_quote && vi <= 8 {
+                    let subject_range = m.outer.end..verb.span.start;
+                    if let Some(sp) = self.speaker_in(si, subject_range, verb.span.start) {
+                        return Some((sp, verb.text.to_lowercase()));
+                    }
+                    // "said X": the subject follows the verb.
+                    let end = after
+                        .get(vi + 6)
+                        .map_or(self.sentences[si].span.end, |t| t.span.end);
+                    if let Some(sp) = self.speaker_in(si, verb.span.end..end, verb.span.end) {
+                        return Some((sp, verb.text.to_lowercase()));
+                    }
+                    if self.unnamed_in(m.outer.end..end) {
+                        return Some((Speaker::Unknown, verb.text.to_lowercase()));
+                    }
+                }
+            }
+        }
+        // Before the first quote: X said: “…” / X insisted the man was “…”.
+        let first = quotes[0];
+        let before: Vec<&&Token<'_>> = outside
+            .iter()
+            .filter(|t| t.span.end <= first.outer.start)
+            .collect();
+        let verb_idx = before.iter().position(|t| {
+            let w = t.text.to_lowercase();
+            lexicon::is_speech_verb(&w) || w == "according"
+        });
+        if let Some(vi) = verb_idx {
+            let verb = before[vi];
+            let cue = if verb.text.eq_ignore_ascii_case("according") {
+                "according to".to_string()
+            } else {
+                verb.text.to_lowercase()
+            };
+            if cue == "according to" {
+                let end = before
+                    .get(vi + 6)
+                    .map_or(first.outer.start, |t| t.span.end.min(first.outer.start));
+                if let Some(sp) = self.speaker_in(si, verb.span.end..end, verb.span.end) {
+                    return Some((sp, cue));
+                }
+            }
+            let participle = verb.text.ends_with("ing")
+                && self.text[..verb.span.start].trim_end().ends_with(',');
+            let sentence_start = self.sentences[si].span.start;
+            let subject_range = sentence_start..verb.span.start;
+            let sp = if participle {
+                self.first_subject(si, subject_range)
+            } else {
+                self.speaker_in(si, subject_range, verb.span.start)
+            };
+            if let Some(sp) = sp {
+                return Some((sp, cue));
+            }
+            // "said X: “…”"
+            let end = before
+                .get(vi + 6)
+                .map_or(first.outer.start, |t| t.span.end.min(first.outer.start));
+            if let Some(sp) = self.speaker_in(si, verb.span.end..end, verb.span.end) {
+                return Some((sp, cue));
+            }
+        }
+        let _ = toks;
+        None
+    }
+
+    /// The speaker named in `range` of sentence `si`, nearest to `verb_pos`: a person mention, a
+    /// pronoun, or a named organisation. `None` if none.
+    fn speaker_in(&self, si: usize, range: Range<usize>, verb_pos: usize) -> Option<Speaker> {
+        if range.start >= range.end {
+            return None;
+        }
+        let text = self.text;
+        // Mentions in the range, outside quotes, not possessive ("Mr Trump’s efforts").
+        let cands: Vec<_> = self
+            .people
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.span.start >= range.start
+                    && m.span.end <= range.end
+                    && !self.inside_quote(m.span.start)
+            })
+            .filter(|m| {
+                !text[m.span.end..].starts_with('\u{2019}') && !text[m.span.end..].starts_with('\'')
+            })
+            .filter(|m| !preceded_by_preposition(text, m.span.start))
+            .collect();
+        if verb_pos >= range.end {
+            if let Some(sp) = self.subject_just_before(si, range.clone(), verb_pos) {
+                return Some(sp);
+            }
+        }
+        // Nearest to the verb wins; before the verb, the last one; after, the first one.
+        let pick = if verb_pos >= range.end {
+            cands.last()
+        } else {
+            cands.first()
+        };
+        // A mention at a relative clause: "Mr Trump, who once said" keeps the mention before.
+        if let Some(m) = pick {
+            return Some(Speaker::Person(m.person));
+        }
+        let toks = tokens(text, range.clone());
+        let near: Vec<&Token<'_>> = if verb_pos >= range.end {
+            toks.iter().rev().take(4).collect()
+        } else {
+            toks.iter().take(4).collect()
+        };
+        for t in &near {
+            if let Some(g) = lexicon::pronoun_gender(t.text) {
+                if matches!(t.text, "his" | "His" | "her" | "Her") {
+                    continue;
+                }
+                return Some(self.resolve_pronoun(si, t.span.start, g));
+            }
+            if matches!(t.text, "who" | "Who") {
+                // "X, who said": the mention before the comma.
+                let m = self
+                    .people
+                    .mentions
+                    .iter()
+                    .rfind(|m| m.span.end <= t.span.start && m.sentence == si);
+                if let Some(m) = m {
+                    return Some(Speaker::Person(m.person));
+                }
+            }
+            if matches!(t.text, "It" | "it") {
+                if let Some((Speaker::Named(n), _)) = &self.last_speaker {
+                    return Some(Speaker::Named(n.clone()));
+                }
+            }
+            if matches!(t.text, "they" | "They" | "we" | "We" | "I") {
+                return Some(Speaker::Unknown);
+            }
+        }
+        // A named organisation: "the White House announced".
+        let org = self
+            .people
+            .organisations
+            .iter()
+            .filter(|(r, _)| r.start >= range.start && r.end <= range.end)
+            .min_by_key(|(r, _)| {
+                if verb_pos >= range.end {
+                    verb_pos - r.end
+                } else {
+                    r.start - verb_pos
+                }
+            });
+        if let Some((r, name)) = org {
+            let before = text[..r.start].trim_end();
+            let the = before.ends_with(" the")
+                || before.ends_with(" The")
+                || before == "The"
+                || before == "the";
+            let name = if the && !name.starts_with("The ") {
+                format!("the {name}")
+            } else {
+                name.replacen("The ", "the ", 1)
+            };
+            return Some(Speaker::Named(name));
+        }
+        if self.unnamed_in(range) {
+            return Some(Speaker::Unknown);
+        }
+        None
+    }
+
+    /// The subject written right before a verb: "Mr Trump said", "he said", "Mr Trump, who
+    /// once said", "Jane Doe, the mayor, said", "the White House announced". `None` when the
+    /// words before the verb are something else, so the caller can look further.
+    fn subject_just_before(
+        &self,
+        si: usize,
+        range: Range<usize>,
+        verb_pos: usize,
+    ) -> Option<Speaker> {
+        let text = self.text;
+        let toks = tokens(text, range.start..verb_pos);
+        let mut k = toks.len();
+        // Adverbs and auxiliaries between subject and verb: "has repeatedly said", "also told".
+        while k > 0
+            && matches!(
+                toks[k - 1].text,
+                "also"
+                    | "once"
+                    | "later"
+                    | "then"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "was"
+                    | "is"
+                    | "previously"
+                    | "repeatedly"
+                    | "publicly"
+                    | "earlier"
+                    | "again"
+                    | "further"
+                    | "privately"
+                    | "reportedly"
+                    | "would"
+                    | "will"
+                    | "did"
+                    | "not"
+                    | "never"
+                    | "often"
+                    | "recently"
+                    | "separately"
+                    | "himself"
+                    | "herself"
+            )
+        {
+            k -= 1;
+        }
+        let t = toks.get(k.checked_sub(1)?)?;
+        // A mention that ends here.
+        if let Some(m) = self.people.mentions.iter().find(|m| {
+            m.span.start <= t.span.start
+                && t.span.end <= m.span.end + 3
+                && !self.inside_quote(m.span.start)
+        }) {
+            if !text[m.span.end..].starts_with('\u{2019}') && !text[m.span.end..].starts_with('\'')
+                || t.span.end <= m.span.end
+            {
+                return Some(Speaker::Person(m.person));
+            }
+        }
+        if let Some(g) = lexicon::pronoun_gender(t.text) {
+            if !matches!(t.text, "his" | "His" | "her" | "Her") {
+                return Some(self.resolve_pronoun(si, t.span.start, g));
+            }
+        }
+        if matches!(t.text, "who" | "Who") {
+            let m = self
+                .people
+                .mentions
+                .iter()
+                .rfind(|m| m.span.end <= t.span.start && m.sentence == si)?;
+            return Some(Speaker::Person(m.person));
+        }
+        if matches!(t.text, "It" | "it") {
+            if let Some((Speaker::Named(n), _)) = &self.last_speaker {
+                return Some(Speaker::Named(n.clone()));
+            }
+            return Some(Speaker::Unknown);
+        }
+        if matches!(t.text, "they" | "They" | "we" | "We" | "I" | "you") {
+            return Some(Speaker::Unknown);
+        }
+        // "Jane Doe, the mayor of Springfield, said": the mention before the appositive.
+        let before_verb = text[range.start..verb_pos].trim_end();
+        if let Some(inner) = before_verb.strip_suffix(',') {
+            if let Some(c) = inner.rfind(", ") {
+                let ap_start = range.start + c;
+                if let Some(m) = self
+                    .people
+                    .mentions
+                    .iter()
+                    .rfind(|m| m.span.end == ap_start && !self.inside_quote(m.span.start))
+                {
+                    return Some(Speaker::Person(m.person));
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether `range` names an unnamed source ("a spokesperson", "one resident").
+    fn unnamed_in(&self, range: Range<usize>) -> bool {
+        tokens(self.text, range)
+            .iter()
+            .take(6)
+            .any(|t| lexicon::UNNAMED_SPEAKERS.contains(&t.text.to_lowercase().as_str()))
+    }
+
+    /// The first non-possessive person mention in `range` (a sentence's subject).
+    fn first_subject(&self, si: usize, range: Range<usize>) -> Option<Speaker> {
+        let _ = si;
+        self.people
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.span.start >= range.start
+                    && m.span.end <= range.end
+                    && !self.inside_quote(m.span.start)
+            })
+            .find(|m| {
+                !self.text[m.span.end..].starts_with('\u{2019}')
+                    && !self.text[m.span.end..].starts_with('\'')
+            })
+            .map(|m| Speaker::Person(m.person))
+            .or_else(|| {
+                let toks = tokens(self.text, range);
+                let t = toks.first()?;
+                lexicon::pronoun_gender(t.text).map(|g| self.resolve_pronoun(si, t.span.start, g))
+            })
+    }
+
+    /// "he"/"she" at `pos`: the nearest earlier person of fitting gender, preferring the subject
+    /// (first mention) of the nearest sentence that has one. Quotes' own words are skipped.
+    fn resolve_pronoun(&self, si: usize, pos: usize, gender: Option<Gender>) -> Speaker {
+        let fits = |p: usize| {
+            let g = self.people.persons[p].gender;
+            gender.is_none() || g.is_none() || g == gender
+        };
+        // The same sentence first, before the pronoun.
+        let same: Vec<_> = self
+            .people
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.sentence == si
+                    && m.span.end <= pos
+                    && !self.inside_quote(m.span.start)
+                    && fits(m.person)
+            })
+            .collect();
+        if let Some(m) = same.first() {
+            return Speaker::Person(m.person);
+        }
+        for s in (0..si).rev() {
+            let cands: Vec<_> = self
+                .people
+                .mentions
+                .iter()
+                .filter(|m| m.sentence == s && !self.inside_quote(m.span.start) && fits(m.person))
+                .collect();
+            if cands.is_empty() {
+                continue;
+            }
+            // With no gender known and several people in that sentence, the text leaves it open.
+            let distinct: std::collections::BTreeSet<usize> =
+                cands.iter().map(|m| m.person).collect();
+            let subject = cands
+                .iter()
+                .find(|m| {
+                    !self.text[m.span.end..].starts_with('\u{2019}')
+                        && !self.text[m.span.end..].starts_with('\'')
+                        && !preceded_by_preposition(self.text, m.span.start)
+                })
+                .unwrap_or(&cands[0]);
+            if distinct.len() > 1
+                && gender.is_some()
+                && distinct
+                    .iter()
+                    .all(|&p| self.people.persons[p].gender.is_none())
+            {
+                return Speaker::Person(subject.person);
+            }
+            return Speaker::Person(subject.person);
+        }
+        Speaker::Unknown
+    }
+
+    /// Reported speech in sentence `si`: "X said (that) CLAUSE", "CLAUSE, X said",
+    /// "according to X, CLAUSE".
+    fn reported(&self, si: usize, toks: &[Token<'_>], quotes: &[&Marked]) -> Vec<QuoteMention> {
+        let text = self.text;
+        let s = &self.sentences[si];
+        let mut out = Vec::new();
+        let outside = |t: &Token<'_>| {
+            !quotes
+                .iter()
+                .any(|m| m.outer.start <= t.span.start && t.span.end <= m.outer.end)
+        };
+        for (k, t) in toks.iter().enumerate() {
+            if !outside(t) {
+                continue;
+            }
+            let w = t.text.to_lowercase();
+            if !lexicon::REPORTING_VERBS.contains(&w.as_str()) {
+                continue;
+            }
+            // Forward: "said (on Thursday) (that) CLAUSE".
+            let mut j = k + 1;
+            // Indirect object of "told": "told reporters", "told the BBC".
+            if matches!(
+                w.as_str(),
+                "told" | "telling" | "tells" | "assured" | "warned"
+            ) {
+                // Skip the hearer ("told reporters", "telling Kremlin officials") up to the clause.
+                let mut n = 0;
+                while j < toks.len()
+                    && n < 5
+                    && toks[j].text != "that"
+                    && !(n > 0
+                        && matches!(
+                            toks[j].text.to_lowercase().as_str(),
+                            "the"
+                                | "he"
+                                | "she"
+                                | "it"
+                                | "they"
+                                | "we"
+                                | "a"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "there"
+                        ))
+                {
+                    j += 1;
+                    n += 1;
+                }
+                if n == 5 {
+                    continue;
+                }
+            }
+            // Time adverbials: "on Thursday", "last week", "earlier".
+            while j < toks.len()
+                && matches!(
+                    toks[j].text,
+                    "on" | "last"
+                        | "earlier"
+                        | "later"
+                        | "yesterday"
+                        | "today"
+                        | "this"
+                        | "Monday"
+                        | "Tuesday"
+                        | "Wednesday"
+                        | "Thursday"
+                        | "Friday"
+                        | "Saturday"
+                        | "Sunday"
+                        | "week"
+                        | "month"
+                        | "morning"
+                        | "evening"
+                        | "night"
+                        | "afternoon"
+                        | "late"
+                        | "early"
+                )
+            {
+                j += 1;
+            }
+            if j < toks.len() && toks[j].text == "that" {
+                j += 1;
+            }
+            let Some(start_tok) = toks.get(j) else {
+                continue;
+            };
+            let gap = &text[t.span.end..start_tok.span.start];
+            if gap.contains(':')
+                || gap.contains('\u{201C}')
+                || gap.contains('"')
+                || gap.contains(',') && !gap.trim_start().starts_with(',')
+            {
+                // Introduces a direct quote, or is followed by an appositive.
+                continue;
+            }
+            if gap.trim().starts_with(',') || !outside(start_tok) {
+                continue;
+            }
+            // The clause must look like one: a subject word then more words.
+            if !is_clause_start(start_tok.text) {
+                continue;
+            }
+            let relative = k > 0
+                && matches!(toks[k - 1].text, "who" | "once")
+                && text[s.span.start..t.span.start].contains(", who");
+            let mut end = s.span.end;
+            if relative {
+                // "Mr X, who once said CLAUSE, said …": the clause ends at the next comma.
+                if let Some(c) = text[start_tok.span.start..s.span.end].find(", ") {
+                    end = start_tok.span.start + c;
+                }
+            }
+            // A clause ends where another attribution starts: ", saying …", ", he added".
+            for (k2, t2) in toks.iter().enumerate().skip(j + 1) {
+                if t2.span.start >= end {
+                    break;
+                }
+                let w2 = t2.text.to_lowercase();
+                let comma_before = text[..t2.span.start].trim_end().ends_with(',');
+                if comma_before && w2.ends_with("ing") && lexicon::is_speech_verb(&w2) {
+                    end = text[..t2.span.start].trim_end().len() - 1;
+                    break;
+                }
+                let _ = k2;
+            }
+            let clause = trim_clause(text, start_tok.span.start..end);
+            if clause.is_empty() || tokens(text, clause.clone()).len() < 3 {
+                continue;
+            }
+            let subject_range = s.span.start..t.span.start;
+            let participle = w.ends_with("ing") && text[..t.span.start].trim_end().ends_with(',');
+            let speaker = if participle {
+                self.first_subject(si, subject_range)
+            } else {
+                self.speaker_in(si, subject_range, t.span.start)
+            };
+            let Some(speaker) = speaker else {
+                continue;
+            };
+            out.push(QuoteMention {
+                kind: QuoteKind::Reported,
+                span: clause,
+                continuation: Vec::new(),
+                sentence: si,
+                speaker,
+                cue: Some(w),
+            });
+        }
+        // A clause reported inside another by the same speaker ("saying he thinks both …")
+        // is one report: keep the outer.
+        let mut keep = vec![true; out.len()];
+        for a in 0..out.len() {
+            for b in 0..out.len() {
+                if a != b
+                    && keep[a]
+                    && out[b].span.start > out[a].span.start
+                    && out[b].span.end <= out[a].span.end
+                {
+                    keep[b] = false;
+                }
+            }
+        }
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        // Backward: "CLAUSE, X announced." at the end of a sentence with no direct quote.
+        if quotes.is_empty() && out.is_empty() {
+            if let Some(q) = self.reported_backward(si, toks) {
+                out.push(q);
+            }
+        }
+        out
+    }
+
+    fn reported_backward(&self, si: usize, toks: &[Token<'_>]) -> Option<QuoteMention> {
+        let text = self.text;
+        let s = &self.sentences[si];
+        let body = &text[s.span.clone()];
+        let comma = body.rfind(", ")?;
+        let tail_start = s.span.start + comma + 2;
+        let tail: Vec<&Token<'_>> = toks.iter().filter(|t| t.span.start >= tail_start).collect();
+        if tail.is_empty() || tail.len() > 7 {
+            return None;
+        }
+        let verb = tail
+            .iter()
+            .find(|t| lexicon::REPORTING_VERBS.contains(&t.text.to_lowercase().as_str()))?;
+        let speaker = self
+            .speaker_in(si, tail_start..verb.span.start, verb.span.start)
+            .or_else(|| self.speaker_in(si, verb.span.end..s.span.end, verb.span.end))?;
+        let clause = trim_clause(text, s.span.start..s.span.start + comma);
+        if tokens(text, clause.clone()).len() < 3 {
+            return None;
+        }
+        Some(QuoteMention {
+            kind: QuoteKind::Reported,
+            span: clause,
+            continuation: Vec::new(),
+            sentence: si,
+            speaker,
+            cue: Some(verb.text.to_lowercase()),
+        })
+    }
+}
+
+fn is_clause_start(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "there"
+            | "both"
+            | "all"
+            | "no"
+            | "some"
+            | "if"
+            | "russia"
+            | "ukraine"
+    ) || word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn trim_clause(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':', '!', '?', '\u{201D}', '"'])
+        .trim_end();
+    r.start + lead..r.start + lead + t.len()
+}
+
+fn preceded_by_preposition(text: &str, pos: usize) -> bool {
+    let before = text[..pos].trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "with"
+            | "by"
+            | "to"
+            | "from"
+            | "of"
+            | "for"
+            | "at"
+            | "against"
+            | "and"
+            | "than"
+            | "on"
+            | "about"
+            | "between"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::people::find_people;
+    use crate::extract::sentences::split_sentences;
+
+    fn run(text: &str) -> (People, Vec<QuoteMention>) {
+        let s = split_sentences(text);
+        let p = find_people(text, &s);
+        let q = find_quotes(text, &s, &p);
+        (p, q)
+    }
+
+    fn speaker_name(p: &People, q: &QuoteMention) -> Option<String> {
+        match &q.speaker {
+            Speaker::Person(i) => Some(p.persons[*i].name.clone()),
+            Speaker::Named(n) => Some(n.clone()),
+            Speaker::Unknown => None,
+        }
+    }
+
+    #[test]
+    fn speaker_after_and_before() {
+        let text = "“We will win,” said Jane Doe. Mr. John Smith said: “We will not.”";
+        let (p, q) = run(text);
+        let direct: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        assert_eq!(direct.len(), 2);
+        assert_eq!(&text[direct[0].span.clone()], "We will win");
+        assert_eq!(speaker_name(&p, direct[0]).as_deref(), Some("Jane Doe"));
+        assert_eq!(speaker_name(&p, direct[1]).as_deref(), Some("John Smith"));
+    }
+
+    #[test]
+    fn pronoun_and_split_quotes() {
+        let text =
+            "Senator Maria Lopez arrived. \"We are ready,\" she said, \"but not at any price.\"";
+        let (p, q) = run(text);
+        let direct: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        assert_eq!(direct.len(), 1);
+        assert_eq!(direct[0].continuation.len(), 1);
+        assert_eq!(speaker_name(&p, direct[0]).as_deref(), Some("Maria Lopez"));
+    }
+
+    #[test]
+    fn unnamed_speakers_stay_unknown() {
+        let text = "Mayor Jane Doe spoke first. “It is over,” one resident said.";
+        let (p, q) = run(text);
+        assert_eq!(q.len(), 1);
+        assert_eq!(speaker_name(&p, &q[0]), None);
+    }
+
+    #[test]
+    fn reported_speech_and_partial_quotes() {
+        let text =
+            "Mr Trump insisted the Russian president was “not going to mess around with me”.";
+        let (p, q) = run(text);
+        let direct = q
+            .iter()
+            .find(|q| q.kind == QuoteKind::Direct)
+            .expect("direct");
+        assert_eq!(speaker_name(&p, direct).as_deref(), Some("Trump"));
+        let reported = q
+            .iter()
+            .find(|q| q.kind == QuoteKind::Reported)
+            .expect("reported");
+        assert!(text[reported.span.clone()].starts_with("the Russian president was"));
+    }
+
+    #[test]
+    fn organisation_speakers() {
+        let text = "The talks will include a lunch, the White House announced.";
+        let (p, q) = run(text);
+        assert_eq!(q.len(), 1);
+        assert_eq!(speaker_name(&p, &q[0]).as_deref(), Some("the White House"));
+    }
+}

@@ -1,0 +1,470 @@
+//! Splits article text into sentences and sentences into word tokens, by byte offsets.
+//!
+//! A full stop ends a sentence unless it follows an abbreviation ("Mr.", "U.S.", "a.m." before a
+//! time-zone word), an initial ("J. K."), or a number ("No. 10"). A line break always ends one,
+//! because news text puts each paragraph on its own line. Everything here is one pass over the
+//! bytes, so it stays linear in the text's length.
+
+use std::ops::Range;
+
+/// One sentence: its byte range in the article, and its paragraph number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range in the article text, trimmed of surrounding whitespace.
+    pub span: Range<usize>,
+    /// Paragraph index (lines of text), so that quotes can carry over within a paragraph.
+    pub paragraph: usize,
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
+    "maj", "adm", "cmdr", "cpl", "pte", "st", "jr", "sr", "rev", "hon", "mt", "ft", "no", "nos",
+    "vs", "etc", "inc", "ltd", "co", "corp", "dept", "univ", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
+    "thurs", "fri", "sat", "sun", "approx", "est", "fig", "vol", "pp", "p", "ca", "cf", "al",
+    "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "calif", "fla", "mass", "penn",
+    "wash", "ariz", "ill", "mich", "minn", "tex", "conn", "colo", "okla", "ore", "wis", "ky",
+    "tenn", "va", "md", "ala", "ark", "ga", "la", "miss", "mo", "neb", "nev", "del", "kan", "n.y",
+    "n.j", "n.c", "s.c", "n.h", "n.m", "n.d", "s.d", "w.va", "r.i", "vt", "wyo", "ida", "mont",
+    "pa", "oh", "ind",
+];
+
+/// Words that may follow "a.m." or "p.m." in the same sentence (a zone or a day), so the dot
+/// before them is not a sentence end.
+const AFTER_CLOCK: &[&str] = &[
+    "eastern",
+    "pacific",
+    "central",
+    "mountain",
+    "alaska",
+    "hawaii",
+    "atlantic",
+    "local",
+    "et",
+    "pt",
+    "ct",
+    "mt",
+    "edt",
+    "est",
+    "pdt",
+    "pst",
+    "cdt",
+    "cst",
+    "mdt",
+    "mst",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "tomorrow",
+    "on",
+    "in",
+    "at",
+    "and",
+    "or",
+    "to",
+    "until",
+    "from",
+    "british",
+    "moscow",
+    "kyiv",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Splits `text` into sentences.
+///
+/// ```
+/// use factline::extract::sentences::split_sentences;
+/// let text = "Mr. Smith met Dr Jones at 10 a.m. Eastern time. They talked.";
+/// let s = split_sentences(text);
+/// assert_eq!(s.len(), 2);
+/// assert_eq!(&text[s[1].span.clone()], "They talked.");
+/// ```
+pub fn split_sentences(text: &str) -> Vec<Sentence> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut paragraph = 0;
+    let mut start = 0;
+    let mut i = 0;
+    // Inside a quotation no sentence ends, so a multi-sentence quote stays with its attribution.
+    // Curly marks nest; straight marks toggle. Both reset at a paragraph end.
+    let mut curly_depth = 0usize;
+    let mut straight_open = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if bytes[i..].starts_with("\u{201C}".as_bytes()) {
+            curly_depth += 1;
+            i += 3;
+            continue;
+        }
+        if bytes[i..].starts_with("\u{201D}".as_bytes()) {
+            curly_depth = curly_depth.saturating_sub(1);
+            i += 3;
+            continue;
+        }
+        if b == b'"' {
+            straight_open = !straight_open;
+        }
+        if b == b'\n' {
+            curly_depth = 0;
+            straight_open = false;
+            push_trimmed(text, start..i, paragraph, &mut out);
+            // Blank lines and single line breaks both start a new paragraph.
+            paragraph += 1;
+            start = i + 1;
+            i += 1;
+            continue;
+        }
+        if matches!(b, b'.' | b'!' | b'?') {
+            let quoted = curly_depth > 0 || straight_open;
+            // Take any run of terminal punctuation, closing quotes and brackets.
+            let mut end = i + 1;
+            loop {
+                if end < bytes.len()
+                    && matches!(bytes[end], b'.' | b'!' | b'?' | b'"' | b'\'' | b')')
+                {
+                    end += 1;
+                } else if bytes[end..].starts_with("\u{201D}".as_bytes())
+                    || bytes[end..].starts_with("\u{2019}".as_bytes())
+                {
+                    end += 3;
+                } else {
+                    break;
+                }
+            }
+            // The run may have closed the quotation ("win.” The crowd").
+            let run = &text[i..end];
+            let closes = run.contains('\u{201D}') || (straight_open && run.contains('"'));
+            if run.contains('\u{201D}') {
+                curly_depth = curly_depth.saturating_sub(run.matches('\u{201D}').count());
+            }
+            if run.matches('"').count() % 2 == 1 {
+                straight_open = !straight_open;
+            }
+            let inside = quoted && !closes;
+            if !inside && ends_sentence(text, start, i, end) {
+                push_trimmed(text, start..end, paragraph, &mut out);
+                start = end;
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start..text.len(), paragraph, &mut out);
+    out
+}
+
+/// Whether the punctuation at `dot` (with its closing run up to `end`) ends a sentence.
+fn ends_sentence(text: &str, sentence_start: usize, dot: usize, end: usize) -> bool {
+    let rest = &text[end..];
+    // Must be followed by whitespace (or the end of the text).
+    let Some(first) = rest.chars().next() else {
+        return true;
+    };
+    if !first.is_whitespace() {
+        return false;
+    }
+    let after = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+    let Some(next) = after.chars().next() else {
+        return true;
+    };
+    if next == '\n' || next == '\r' {
+        return true;
+    }
+    let next_starts_sentence = next.is_uppercase()
+        || next.is_ascii_digit()
+        || matches!(
+            next,
+            '"' | '\u{201C}' | '\u{2018}' | '\'' | '(' | '[' | '\u{2013}' | '\u{2014}'
+        );
+    if !next_starts_sentence {
+        return false;
+    }
+    if text.as_bytes()[dot] != b'.' || end > dot + 1 {
+        // "?" and "!" and a dot inside closing quotes end the sentence when a capital follows.
+        return true;
+    }
+    // The word that the dot closes, including inner dots ("U.S", "a.m").
+    let before = &text[sentence_start..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\u{201C}'))
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    let next_word: String = after
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    let lower = word.to_lowercase();
+    if lower == "a.m" || lower == "p.m" {
+        return !AFTER_CLOCK.contains(&next_word.as_str());
+    }
+    if lower == "no" || lower == "nos" {
+        // "No. 10" goes on; "said no. Then" ends.
+        return !next.is_ascii_digit();
+    }
+    // Initials: a single capital letter ("J. K. Rowling"), or dotted capitals like "U.S." followed
+    // by a capitalised word are ambiguous; "U.S." mid-sentence is far more common in news.
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    if single_initial {
+        return false;
+    }
+    if is_abbreviation(word) {
+        // Titles and month/state abbreviations are followed by a name or number, not a new sentence.
+        // "U.S." at the end of a sentence followed by "The" is the exception we accept.
+        if matches!(
+            lower.as_str(),
+            "u.s"
+                | "u.k"
+                | "u.n"
+                | "e.u"
+                | "d.c"
+                | "etc"
+                | "inc"
+                | "ltd"
+                | "jr"
+                | "sr"
+                | "co"
+                | "corp"
+        ) {
+            return matches!(
+                next_word.as_str(),
+                "the"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "but"
+                    | "a"
+                    | "an"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "this"
+                    | "that"
+                    | "his"
+                    | "her"
+                    | "their"
+            );
+        }
+        return false;
+    }
+    true
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
+    let slice = &text[range.clone()];
+    let trimmed_start = slice.len() - slice.trim_start().len();
+    let trimmed = slice.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let start = range.start + trimmed_start;
+    out.push(Sentence {
+        span: start..start + trimmed.len(),
+        paragraph,
+    });
+}
+
+/// A word in a sentence: letters, digits, and inner apostrophes, hyphens or dots.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The word as written.
+    pub text: &'a str,
+    /// Byte range in the article.
+    pub span: Range<usize>,
+}
+
+impl Token<'_> {
+    /// Whether the word starts with a capital letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The word without a trailing possessive ("Trump’s" → "Trump").
+    pub fn without_possessive(&self) -> &str {
+        strip_possessive(self.text)
+    }
+
+    /// Whether the word ends in a possessive "'s".
+    pub fn is_possessive(&self) -> bool {
+        self.without_possessive().len() != self.text.len()
+    }
+}
+
+/// Removes a trailing "'s", "’s" or a bare trailing apostrophe.
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            return stem;
+        }
+    }
+    if let Some(stem) = word
+        .strip_suffix('\u{2019}')
+        .or_else(|| word.strip_suffix('\''))
+    {
+        if stem.ends_with('s') {
+            return stem;
+        }
+    }
+    word
+}
+
+/// Splits `text[range]` into word tokens.
+///
+/// ```
+/// use factline::extract::sentences::tokens;
+/// let text = "Mr Trump’s U.S. visit, on 3 Sept.";
+/// let words: Vec<&str> = tokens(text, 0..text.len()).iter().map(|t| t.text).collect();
+/// assert_eq!(words, ["Mr", "Trump’s", "U.S.", "visit", "on", "3", "Sept"]);
+/// ```
+pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let slice = &text[range.clone()];
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                iter.next();
+                continue;
+            }
+            // Inner joiners: apostrophes, hyphens, and dots between letters ("U.S.").
+            if matches!(d, '\'' | '\u{2019}' | '-' | '.' | '\u{2010}' | '\u{2011}') {
+                let after = slice[j + d.len_utf8()..].chars().next();
+                if after.is_some_and(char::is_alphanumeric) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                // A trailing dot belongs to a dotted abbreviation ("U.S.") or a possessive "s'".
+                if d == '.' && slice[i..end].contains('.') {
+                    end = j + 1;
+                    iter.next();
+                }
+                if (d == '\'' || d == '\u{2019}') && slice[i..end].ends_with('s') {
+                    end = j + d.len_utf8();
+                    iter.next();
+                }
+            }
+            break;
+        }
+        out.push(Token {
+            text: &slice[i..end],
+            span: range.start + i..range.start + end,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        split_sentences(text)
+            .into_iter()
+            .map(|s| &text[s.span])
+            .collect()
+    }
+
+    #[test]
+    fn titles_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            split("Mr. Whitford met Sen. Lopez and J. K. Rowling. Then they left."),
+            [
+                "Mr. Whitford met Sen. Lopez and J. K. Rowling.",
+                "Then they left."
+            ]
+        );
+    }
+
+    #[test]
+    fn no_10_and_clock_times() {
+        assert_eq!(
+            split("He went to No. 10 on Monday. It rained."),
+            ["He went to No. 10 on Monday.", "It rained."]
+        );
+        assert_eq!(
+            split("It starts at 10 a.m. Eastern time."),
+            ["It starts at 10 a.m. Eastern time."]
+        );
+        assert_eq!(
+            split("It starts at 10 a.m. The crowd waits."),
+            ["It starts at 10 a.m.", "The crowd waits."]
+        );
+    }
+
+    #[test]
+    fn quotes_ending_inside_marks() {
+        assert_eq!(
+            split("She said: “We will win.” The crowd cheered. “Really?” he asked."),
+            [
+                "She said: “We will win.”",
+                "The crowd cheered.",
+                "“Really?” he asked."
+            ]
+        );
+        assert_eq!(
+            split("\"We are ready,\" she said. \"But not yet.\""),
+            ["\"We are ready,\" she said.", "\"But not yet.\""]
+        );
+    }
+
+    #[test]
+    fn multi_sentence_quotes_stay_whole() {
+        assert_eq!(
+            split("“We will win. We always do,” she said. It rained."),
+            ["“We will win. We always do,” she said.", "It rained."]
+        );
+    }
+
+    #[test]
+    fn us_abbreviation_mid_sentence() {
+        assert_eq!(
+            split("The U.S. Senate voted. It passed."),
+            ["The U.S. Senate voted.", "It passed."]
+        );
+    }
+
+    #[test]
+    fn lines_are_paragraphs() {
+        let s = split_sentences("One\n\nTwo. Three.");
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].paragraph, 0);
+        assert_eq!(s[1].paragraph, s[2].paragraph);
+    }
+
+    #[test]
+    fn possessives() {
+        assert_eq!(strip_possessive("Trump’s"), "Trump");
+        assert_eq!(strip_possessive("leaders'"), "leaders");
+        assert_eq!(strip_possessive("Paris"), "Paris");
+    }
+}

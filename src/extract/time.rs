@@ -1,0 +1,1290 @@
+//! Time expressions in article text → normalised [`TimePoint`]s: "on Wednesday", "later on
+//! Friday", "3-5 September", "in November", "11am Alaska time (8pm BST)".
+//!
+//! Why it exists: events need a start and an end the timeline can sort and convert, but news
+//! prose gives them relative to the day it was published and in whatever zone the newsroom or
+//! the place uses. This module reads one sentence at a time and resolves what it finds against
+//! a [`TimeContext`].
+//!
+//! What it must not do: decide which event a time belongs to (the event extractor does that, and
+//! passes back the day it settled on through [`TimeContext::anchor`] or [`at_date`]), read the
+//! system's time-zone files (all zones come from [`super::zones`]), or know anything about a
+//! particular article.
+//!
+//! Decisions a caller may rely on:
+//! - A mention's span and its `TimePoint::text` leave out a leading "on", "at", "in", "since";
+//!   they keep words that change the meaning ("last", "early", "later on") and, for ranges,
+//!   the opening "from" or "between". A range's start and end both carry the whole range's text.
+//! - A week ("this week", "last week") has day precision with the value of its Monday and
+//!   `"week"` in `inferred`; seasons and decades are skipped. See [`resolve`] for the rules that
+//!   pick a day from a weekday and tense.
+//! - A clock time that names no zone is in [`TimeContext::default_zone`], with `"time_zone"`
+//!   inferred; "local time" is in [`TimeContext::place_zone`] when it is known. A clock time with
+//!   no day in its sentence is placed on [`TimeContext::anchor`], else on the publication day,
+//!   with `"date"` inferred.
+//! - An abbreviation with a fixed offset ("BST", "EDT") is taken at its word for the instant; a
+//!   warning says when its zone is not at that offset on the day. Paired times ("11am ET (4pm
+//!   BST)") are one mention in the first zone, with a warning when the two name different
+//!   instants.
+//!
+//! Everything works in byte offsets into the article text and is linear in the sentence's length.
+
+mod parse;
+mod resolve;
+mod tense;
+mod token;
+
+use std::ops::Range;
+
+use jiff::civil::Date;
+use jiff::tz::Offset;
+
+use self::parse::{ClockExpr, Parsed, Single, ZoneWords};
+use self::resolve::{DateValue, Resolved};
+use self::tense::TenseIndex;
+use self::token::Tokens;
+use super::zones;
+use crate::model::{Precision, TimePoint};
+
+/// What a sentence's times resolve against.
+///
+/// ```
+/// use factline::extract::time::TimeContext;
+///
+/// let ctx = TimeContext {
+///     published: jiff::civil::date(2025, 8, 15),
+///     default_zone: "Europe/London",
+///     place_zone: Some("America/Anchorage"),
+///     anchor: None,
+/// };
+/// assert_eq!(ctx.published.weekday(), jiff::civil::Weekday::Friday);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimeContext<'a> {
+    /// The publication date: what "on Thursday" resolves against.
+    pub published: Date,
+    /// The newsroom's IANA zone, for clock times that name no zone.
+    pub default_zone: &'a str,
+    /// The IANA zone of the event's place, for "local time".
+    pub place_zone: Option<&'a str>,
+    /// The day of the event a clock-only time belongs to, when another sentence fixed it.
+    pub anchor: Option<Date>,
+}
+
+/// The tense that decided which occurrence of a day an expression means.
+///
+/// ```
+/// use factline::extract::time::{tense_at, Tense};
+///
+/// let s = "They will meet on Thursday.";
+/// assert_eq!(tense_at(s, 0..s.len(), s.find("Thursday").unwrap()), Tense::Future);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tense {
+    /// "met", "said", "was", "earlier".
+    Past,
+    /// "is", "are making", or no cue at all.
+    Present,
+    /// "will", "is set to", "plans to", "later".
+    Future,
+}
+
+/// A clock time as the text gives it, with the zone it was read in.
+///
+/// ```
+/// use factline::extract::time::{find_times, TimeContext};
+///
+/// let s = "The meeting starts at 11am Alaska time (8pm BST).";
+/// let ctx = TimeContext {
+///     published: jiff::civil::date(2025, 8, 15),
+///     default_zone: "Europe/London",
+///     place_zone: None,
+///     anchor: None,
+/// };
+/// let clock = find_times(s, 0..s.len(), &ctx)[0].clock.clone().unwrap();
+/// assert_eq!((clock.hour, clock.minute), (11, 0));
+/// assert_eq!(clock.zone.as_deref(), Some("America/Anchorage"));
+/// assert_eq!(clock.paired.unwrap().offset_seconds, Some(3600));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClockTime {
+    /// 0-23.
+    pub hour: u8,
+    /// 0-59.
+    pub minute: u8,
+    /// The IANA zone the time is in; `None` only for a fixed offset with no IANA name
+    /// ("UTC+05:45").
+    pub zone: Option<String>,
+    /// The UTC offset in seconds the text itself states ("BST", "EDT", "UTC+3"); the instant
+    /// follows it, and the zone is only checked against it.
+    pub offset_seconds: Option<i32>,
+    /// The zone words as written ("Alaska time", "BST"), if any.
+    pub zone_text: Option<String>,
+    /// Whether the zone was not in the text (no zone words, or "local time" with no place).
+    pub zone_inferred: bool,
+    /// The clock and zone words as written ("11am Alaska time").
+    pub text: String,
+    /// Problems noticed while reading it ("local time" with no known place, no am/pm).
+    pub warnings: Vec<String>,
+    /// The second time of a pair ("(8pm BST)"), to be compared with this one.
+    pub paired: Option<Box<ClockTime>>,
+}
+
+/// One time expression found in a sentence, resolved.
+///
+/// ```
+/// use factline::extract::time::{find_times, TimeContext, Tense};
+///
+/// let s = "Talks will run from Monday to Wednesday.";
+/// let ctx = TimeContext {
+///     published: jiff::civil::date(2025, 8, 15),
+///     default_zone: "Europe/London",
+///     place_zone: None,
+///     anchor: None,
+/// };
+/// let m = &find_times(s, 0..s.len(), &ctx)[0];
+/// assert_eq!(&s[m.start..m.end], "from Monday to Wednesday");
+/// assert_eq!(m.point.value, "2025-08-18");
+/// assert_eq!(m.range_end.as_ref().unwrap().value, "2025-08-20");
+/// assert_eq!(m.tense, Tense::Future);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeMention {
+    /// Byte offset of the expression in the article text.
+    pub start: usize,
+    /// Byte offset of its end (exclusive).
+    pub end: usize,
+    /// The start, or only, value.
+    pub point: TimePoint,
+    /// The end of a range ("from Monday to Wednesday").
+    pub range_end: Option<TimePoint>,
+    /// The calendar day, when the value is one day (day or minute precision, not a week).
+    pub date: Option<Date>,
+    /// The clock part, when there is one.
+    pub clock: Option<ClockTime>,
+    /// The tense used to resolve it.
+    pub tense: Tense,
+}
+
+/// Every time expression inside `text[sentence]` (a byte range of the article text), resolved
+/// against `ctx`, in text order. A range that is out of bounds or splits a character is clamped.
+///
+/// ```
+/// use factline::extract::time::{find_times, TimeContext};
+/// use factline::model::Precision;
+///
+/// let text = "Mr Trump met European leaders on Wednesday. They meet at 11am Alaska time (8pm BST).";
+/// let ctx = TimeContext {
+///     published: jiff::civil::date(2025, 8, 15),
+///     default_zone: "Europe/London",
+///     place_zone: None,
+///     anchor: None,
+/// };
+/// let first = find_times(text, 0..43, &ctx);
+/// assert_eq!(first[0].point.value, "2025-08-13");
+///
+/// let second = find_times(text, 44..text.len(), &ctx);
+/// let point = &second[0].point;
+/// assert_eq!(point.value, "2025-08-15T11:00:00-08:00");
+/// assert_eq!(point.utc.as_deref(), Some("2025-08-15T19:00:00Z"));
+/// assert_eq!(point.precision, Precision::Minute);
+/// assert_eq!(point.inferred, ["date"]);
+/// assert!(point.warnings.is_empty());
+/// ```
+pub fn find_times(text: &str, sentence: Range<usize>, ctx: &TimeContext) -> Vec<TimeMention> {
+    let range = clamp(text, sentence);
+    let toks = Tokens::new(text, range);
+    if toks.len() == 0 {
+        return Vec::new();
+    }
+    let tenses = TenseIndex::new(&toks);
+    let zones = ZoneChoice::new(ctx);
+    let mut drafts: Vec<Draft> = parse::parse_all(&toks)
+        .into_iter()
+        .filter_map(|p| draft(&toks, &p, tenses.at(p.core), ctx, &zones))
+        .collect();
+    place_clocks(&mut drafts, ctx);
+    drafts.into_iter().filter_map(|d| d.mention).collect()
+}
+
+/// The tense that governs byte position `pos` of `text[sentence]`: the nearest tense cue before
+/// it in its clause ("will", "is set to", "plans to", "later" → future; "met", "said", "-ed",
+/// "was", "had", "earlier" → past; "is", "are …ing" → present), else the nearest after it, else
+/// [`Tense::Present`].
+///
+/// ```
+/// use factline::extract::time::{tense_at, Tense};
+///
+/// let s = "Mr Trump, who met Mr Zelensky on Wednesday, will meet Mr Putin on Friday.";
+/// assert_eq!(tense_at(s, 0..s.len(), s.find("Wednesday").unwrap()), Tense::Past);
+/// assert_eq!(tense_at(s, 0..s.len(), s.find("Friday").unwrap()), Tense::Future);
+/// ```
+pub fn tense_at(text: &str, sentence: Range<usize>, pos: usize) -> Tense {
+    let range = clamp(text, sentence);
+    let toks = Tokens::new(text, range);
+    let k = toks.toks.partition_point(|t| t.start < pos);
+    TenseIndex::new(&toks).at(k)
+}
+
+/// A clock-only mention placed on `date`: the day fixed by another sentence. `text` becomes the
+/// point's `text` (usually the mention's own words). `"date"` is recorded as inferred, since the
+/// day did not come from the clock's words.
+///
+/// ```
+/// use factline::extract::time::{at_date, find_times, TimeContext};
+///
+/// let s = "It starts at 9am ET (2pm BST).";
+/// let ctx = TimeContext {
+///     published: jiff::civil::date(2025, 8, 15),
+///     default_zone: "Europe/London",
+///     place_zone: None,
+///     anchor: None,
+/// };
+/// let m = &find_times(s, 0..s.len(), &ctx)[0];
+/// let winter = at_date(m.clock.as_ref().unwrap(), jiff::civil::date(2025, 1, 10), &s[m.start..m.end]);
+/// assert_eq!(winter.value, "2025-01-10T09:00:00-05:00");
+/// // New York is five hours behind London in January, not four: the pair now disagrees.
+/// assert!(winter.warnings.iter().any(|w| w.starts_with("paired times disagree")));
+/// ```
+pub fn at_date(clock: &ClockTime, date: Date, text: &str) -> TimePoint {
+    minute_point(clock, date, text, true)
+}
+
+/// `sentence` cut to `text` and moved inward onto char boundaries.
+fn clamp(text: &str, sentence: Range<usize>) -> Range<usize> {
+    let mut end = sentence.end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut start = sentence.start.min(end);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    start..end.max(start)
+}
+
+/// The zones a sentence's clock times fall back to, checked once against the tzdb.
+struct ZoneChoice {
+    default: String,
+    default_warning: Option<String>,
+    place: Option<String>,
+    place_warning: Option<String>,
+}
+
+impl ZoneChoice {
+    fn new(ctx: &TimeContext) -> Self {
+        let (default, default_warning) = if zones::time_zone(ctx.default_zone).is_some() {
+            (ctx.default_zone.to_string(), None)
+        } else {
+            let w = format!(
+                "unknown newsroom time zone {:?}: read in UTC",
+                ctx.default_zone
+            );
+            ("UTC".to_string(), Some(w))
+        };
+        let (place, place_warning) = match ctx.place_zone {
+            Some(z) if zones::time_zone(z).is_some() => (Some(z.to_string()), None),
+            Some(z) => (None, Some(format!("unknown place time zone {z:?}"))),
+            None => (None, None),
+        };
+        ZoneChoice {
+            default,
+            default_warning,
+            place,
+            place_warning,
+        }
+    }
+}
+
+/// A mention on its way out: clock-only ones still wait for a day.
+struct Draft {
+    core: usize,
+    day: Option<Date>,
+    pending: Option<Pending>,
+    mention: Option<TimeMention>,
+}
+
+struct Pending {
+    start: usize,
+    end: usize,
+    words: String,
+    clock: ClockTime,
+    end_clock: Option<ClockTime>,
+    tense: Tense,
+}
+
+fn span(toks: &Tokens, p: &Parsed) -> (usize, usize) {
+    (toks.toks[p.first].start, toks.toks[p.end - 1].end)
+}
+
+fn draft(
+    toks: &Tokens,
+    p: &Parsed,
+    tense: Tense,
+    ctx: &TimeContext,
+    zones: &ZoneChoice,
+) -> Option<Draft> {
+    let (start, end) = span(toks, p);
+    let words = &toks.text[start..end];
+    let text = toks.text;
+    let date_of = |single: &Single| match single {
+        Single::Date(d) | Single::DateClock(d, _) => Some(*d),
+        Single::Clock(_) => None,
+    };
+    let clock_of = |single: &Single| match single {
+        Single::Clock(c) | Single::DateClock(_, c) => Some(c.clone()),
+        Single::Date(_) => None,
+    };
+    let (mut start_clock, mut end_clock) =
+        (clock_of(&p.start), p.range_end.as_ref().and_then(clock_of));
+    if let (Some(a), Some(b)) = (start_clock.as_mut(), end_clock.as_mut()) {
+        share_zone(a, b);
+    }
+    let start_clock = start_clock.map(|c| clock_time(&c, text, zones));
+    let end_clock = end_clock.map(|c| clock_time(&c, text, zones));
+    let Some(start_date) = date_of(&p.start) else {
+        // Clock only: the day comes later, from the sentence or the context.
+        return Some(Draft {
+            core: p.core,
+            day: None,
+            pending: Some(Pending {
+                start,
+                end,
+                words: words.to_string(),
+                clock: start_clock?,
+                end_clock,
+                tense,
+            }),
+            mention: None,
+        });
+    };
+    let resolved = resolve::resolve(&start_date, tense, ctx.published)?;
+    let end_resolved = match p.range_end.as_ref().and_then(date_of) {
+        Some(e) => Some(resolve::resolve_end(&e, &resolved, tense, ctx.published)?),
+        None => None,
+    };
+    let day = resolved.day();
+    let (point, range_end) = match (&start_clock, day) {
+        (Some(clock), Some(d)) => {
+            let point = with_date_notes(minute_point(clock, d, words, false), &resolved);
+            let end_day = end_resolved.as_ref().and_then(Resolved::day).unwrap_or(d);
+            let range_end = end_clock
+                .as_ref()
+                .map(|c| later_than(minute_point(c, end_day, words, false), &point, c, words))
+                .or_else(|| end_resolved.as_ref().map(|r| date_point(r, words)));
+            (point, range_end)
+        }
+        _ => (
+            date_point(&resolved, words),
+            end_resolved.as_ref().map(|r| date_point(r, words)),
+        ),
+    };
+    Some(Draft {
+        core: p.core,
+        day,
+        pending: None,
+        mention: Some(TimeMention {
+            start,
+            end,
+            point,
+            range_end,
+            date: day,
+            clock: start_clock,
+            tense,
+        }),
+    })
+}
+
+/// "from 9am to 11am ET": a zone written once applies to both ends.
+fn share_zone(a: &mut ClockExpr, b: &mut ClockExpr) {
+    match (&a.zone, &b.zone) {
+        (ZoneWords::Unnamed, ZoneWords::Unnamed) => {}
+        (ZoneWords::Unnamed, _) => {
+            a.zone = b.zone.clone();
+            a.zone_span = b.zone_span;
+        }
+        (_, ZoneWords::Unnamed) => {
+            b.zone = a.zone.clone();
+            b.zone_span = a.zone_span;
+        }
+        _ => {}
+    }
+}
+
+/// Clock-only mentions take the nearest day named in the same sentence, else the context's
+/// anchor, else the publication day.
+fn place_clocks(drafts: &mut [Draft], ctx: &TimeContext) {
+    let n = drafts.len();
+    let mut before: Vec<Option<(usize, Date)>> = vec![None; n];
+    let mut last = None;
+    for (i, d) in drafts.iter().enumerate() {
+        before[i] = last;
+        if let Some(day) = d.day {
+            last = Some((d.core, day));
+        }
+    }
+    let mut after: Vec<Option<(usize, Date)>> = vec![None; n];
+    let mut next = None;
+    for i in (0..n).rev() {
+        after[i] = next;
+        if let Some(day) = drafts[i].day {
+            next = Some((drafts[i].core, day));
+        }
+    }
+    for (i, d) in drafts.iter_mut().enumerate() {
+        let Some(p) = d.pending.take() else {
+            continue;
+        };
+        let nearest = match (before[i], after[i]) {
+            (Some(b), Some(a)) if a.0 - d.core < d.core - b.0 => Some(a.1),
+            (Some(b), _) => Some(b.1),
+            (None, a) => a.map(|a| a.1),
+        };
+        let (day, inferred) = match nearest {
+            Some(day) => (day, false),
+            None => (ctx.anchor.unwrap_or(ctx.published), true),
+        };
+        d.mention = Some(clock_mention(p, day, inferred));
+    }
+}
+
+fn clock_mention(p: Pending, day: Date, date_inferred: bool) -> TimeMention {
+    let point = minute_point(&p.clock, day, &p.words, date_inferred);
+    let range_end = p.end_clock.as_ref().map(|c| {
+        let end = minute_point(c, day, &p.words, date_inferred);
+        later_than(end, &point, c, &p.words)
+    });
+    TimeMention {
+        start: p.start,
+        end: p.end,
+        point,
+        range_end,
+        date: Some(day),
+        clock: Some(p.clock),
+        tense: p.tense,
+    }
+}
+
+/// A range end that reads earlier than its start ("10pm to 2am") is on the next day.
+fn later_than(end: TimePoint, start: &TimePoint, clock: &ClockTime, words: &str) -> TimePoint {
+    match (&end.utc, &start.utc) {
+        (Some(e), Some(s)) if e < s => {
+            let day = end
+                .value
+                .get(..10)
+                .and_then(|d| d.parse::<Date>().ok())
+                .and_then(|d| resolve::add_days(d, 1));
+            match day {
+                Some(day) => {
+                    minute_point(clock, day, words, end.inferred.iter().any(|i| i == "date"))
+                }
+                None => end,
+            }
+        }
+        _ => end,
+    }
+}
+
+/// A date's inferred parts and warnings carried over to the minute point placed on it.
+fn with_date_notes(mut point: TimePoint, resolved: &Resolved) -> TimePoint {
+    for part in &resolved.inferred {
+        push_unique(&mut point.inferred, part);
+    }
+    point.warnings.extend(resolved.warnings.iter().cloned());
+    point
+}
+
+fn push_unique(list: &mut Vec<String>, item: &str) {
+    if !list.iter().any(|x| x == item) {
+        list.push(item.to_string());
+    }
+}
+
+/// The TimePoint of a resolved date.
+fn date_point(resolved: &Resolved, words: &str) -> TimePoint {
+    let (value, precision) = match resolved.value {
+        DateValue::Day(d) | DateValue::Week(d) => (d.to_string(), Precision::Day),
+        DateValue::Month(y, m) => (format!("{y:04}-{m:02}"), Precision::Month),
+        DateValue::Year(y) => (format!("{y:04}"), Precision::Year),
+    };
+    TimePoint {
+        value,
+        precision,
+        time_zone: None,
+        utc: None,
+        text: words.to_string(),
+        inferred: resolved.inferred.iter().map(|s| s.to_string()).collect(),
+        warnings: resolved.warnings.clone(),
+    }
+}
+
+/// The IANA name of a whole-hour fixed offset ("Etc/GMT-3" is UTC+3: POSIX signs are inverted).
+fn etc_zone(offset: i32) -> Option<String> {
+    if offset == 0 {
+        return Some("UTC".to_string());
+    }
+    if offset % 3600 != 0 {
+        return None;
+    }
+    let hours = offset / 3600;
+    let name = format!(
+        "Etc/GMT{}{}",
+        if hours > 0 { '-' } else { '+' },
+        hours.abs()
+    );
+    zones::time_zone(&name).map(|_| name)
+}
+
+fn clock_time(c: &ClockExpr, text: &str, zones: &ZoneChoice) -> ClockTime {
+    let mut warnings = Vec::new();
+    let default = || Some(zones.default.clone());
+    let (zone, offset_seconds, zone_inferred) = match &c.zone {
+        ZoneWords::Unnamed => {
+            warnings.extend(zones.default_warning.clone());
+            (default(), None, true)
+        }
+        ZoneWords::Local => match &zones.place {
+            Some(place) => (Some(place.clone()), None, false),
+            None => {
+                warnings.extend(zones.place_warning.clone());
+                warnings.extend(zones.default_warning.clone());
+                warnings.push(format!(
+                    "\"local time\" but the event's place zone is unknown: read in {}",
+                    zones.default
+                ));
+                (default(), None, true)
+            }
+        },
+        ZoneWords::Spec(spec) => (Some(spec.zone.to_string()), spec.offset_seconds, false),
+        ZoneWords::Fixed(offset) => (etc_zone(*offset), Some(*offset), false),
+    };
+    if c.no_meridiem {
+        warnings.push("no am/pm given: read as a 24-hour clock time".to_string());
+    }
+    ClockTime {
+        hour: c.hour,
+        minute: c.minute,
+        zone,
+        offset_seconds,
+        zone_text: c.zone_span.map(|(s, e)| text[s..e].to_string()),
+        zone_inferred,
+        text: text[c.start..c.end].to_string(),
+        warnings,
+        paired: c
+            .pair
+            .as_ref()
+            .map(|p| Box::new(clock_time(p, text, zones))),
+    }
+}
+
+fn format_utc(ts: jiff::Timestamp) -> String {
+    let dt = Offset::UTC.to_datetime(ts);
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        dt.date(),
+        dt.hour(),
+        dt.minute(),
+        dt.second()
+    )
+}
+
+/// The instant of `clock` on `date`, with its local offset, and any warning about the zone.
+fn instant(
+    clock: &ClockTime,
+    date: Date,
+    warnings: &mut Vec<String>,
+) -> Option<(jiff::Timestamp, i32)> {
+    let dt = date.at(
+        i8::try_from(clock.hour).ok()?,
+        i8::try_from(clock.minute).ok()?,
+        0,
+        0,
+    );
+    let tz = clock.zone.as_deref().and_then(zones::time_zone);
+    if let Some(offset) = clock.offset_seconds {
+        let ts = Offset::from_seconds(offset).ok()?.to_timestamp(dt).ok()?;
+        if let Some(tz) = &tz {
+            let actual = tz.to_offset(ts).seconds();
+            if actual != offset {
+                warnings.push(format!(
+                    "{} is {} but {} is at {} on {date}",
+                    clock.zone_text.as_deref().unwrap_or("the stated zone"),
+                    zones::format_offset(offset),
+                    clock.zone.as_deref().unwrap_or("its zone"),
+                    zones::format_offset(actual),
+                ));
+            }
+        }
+        return Some((ts, offset));
+    }
+    let tz = tz.unwrap_or(jiff::tz::TimeZone::UTC);
+    let ambiguous = tz.to_ambiguous_zoned_datetime(dt);
+    if ambiguous.is_ambiguous() {
+        warnings.push(format!(
+            "{dt} does not exist or happens twice in {} (a daylight-saving change): read the earlier",
+            clock.zone.as_deref().unwrap_or("UTC")
+        ));
+    }
+    let zdt = ambiguous.compatible().ok()?;
+    Some((zdt.timestamp(), zdt.offset().seconds()))
+}
+
+/// Checks the second time of a pair against the first instant.
+fn check_pair(
+    first: &ClockTime,
+    pair: &ClockTime,
+    ts: jiff::Timestamp,
+    warnings: &mut Vec<String>,
+) {
+    let tz = pair.zone.as_deref().and_then(zones::time_zone);
+    let actual = tz.as_ref().map(|tz| tz.to_offset(ts).seconds());
+    let offset = pair.offset_seconds.or(actual).unwrap_or(0);
+    if let (Some(stated), Some(actual)) = (pair.offset_seconds, actual)
+        && stated != actual
+    {
+        warnings.push(format!(
+            "{} is {} but {} is at {} then",
+            pair.zone_text.as_deref().unwrap_or("the stated zone"),
+            zones::format_offset(stated),
+            pair.zone.as_deref().unwrap_or("its zone"),
+            zones::format_offset(actual),
+        ));
+    }
+    let Ok(offset) = Offset::from_seconds(offset) else {
+        return;
+    };
+    let there = offset.to_datetime(ts);
+    let (h, m) = (there.hour(), there.minute());
+    if (i64::from(h), i64::from(m)) != (i64::from(pair.hour), i64::from(pair.minute)) {
+        warnings.push(format!(
+            "paired times disagree: {} is {h:02}:{m:02} {}, but the text says {}",
+            first.text,
+            pair.zone_text.as_deref().unwrap_or(""),
+            pair.text,
+        ));
+    }
+}
+
+/// The minute-precision TimePoint of `clock` on `date`; if the instant cannot be formed (a date
+/// at the very end of the calendar), the day-precision point with a warning.
+fn minute_point(clock: &ClockTime, date: Date, words: &str, date_inferred: bool) -> TimePoint {
+    let mut inferred = Vec::new();
+    if date_inferred {
+        inferred.push("date".to_string());
+    }
+    if clock.zone_inferred {
+        inferred.push("time_zone".to_string());
+    }
+    let mut warnings = clock.warnings.clone();
+    let Some((ts, offset)) = instant(clock, date, &mut warnings) else {
+        warnings.push("the clock time cannot be placed on this day".to_string());
+        return TimePoint {
+            value: date.to_string(),
+            precision: Precision::Day,
+            time_zone: clock.zone.clone(),
+            utc: None,
+            text: words.to_string(),
+            inferred,
+            warnings,
+        };
+    };
+    if let Some(pair) = &clock.paired {
+        let mut pair_warnings = pair.warnings.clone();
+        check_pair(clock, pair, ts, &mut pair_warnings);
+        warnings.extend(pair_warnings);
+    }
+    TimePoint {
+        value: format!(
+            "{date}T{:02}:{:02}:00{}",
+            clock.hour,
+            clock.minute,
+            zones::format_offset(offset)
+        ),
+        precision: Precision::Minute,
+        time_zone: clock.zone.clone(),
+        utc: Some(format_utc(ts)),
+        text: words.to_string(),
+        inferred,
+        warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+    use proptest::prelude::*;
+
+    /// Friday 15 August 2025, a London newsroom, no known place.
+    fn ctx() -> TimeContext<'static> {
+        TimeContext {
+            published: date(2025, 8, 15),
+            default_zone: "Europe/London",
+            place_zone: None,
+            anchor: None,
+        }
+    }
+
+    fn all_in(s: &str, ctx: &TimeContext) -> Vec<TimeMention> {
+        find_times(s, 0..s.len(), ctx)
+    }
+
+    fn all(s: &str) -> Vec<TimeMention> {
+        all_in(s, &ctx())
+    }
+
+    /// The single mention in `s`.
+    fn one_in(s: &str, ctx: &TimeContext) -> TimeMention {
+        let mut found = all_in(s, ctx);
+        assert_eq!(found.len(), 1, "{s}: {found:#?}");
+        found.remove(0)
+    }
+
+    fn one(s: &str) -> TimeMention {
+        one_in(s, &ctx())
+    }
+
+    fn value(s: &str) -> String {
+        one(s).point.value
+    }
+
+    #[test]
+    fn weekdays_resolve_by_tense_against_publication() {
+        assert_eq!(value("Mr Lee met the leaders on Wednesday."), "2025-08-13");
+        assert_eq!(value("The two will meet on Thursday."), "2025-08-21");
+        assert_eq!(
+            value("Delegations arrived ahead of the talks later on Friday."),
+            "2025-08-15"
+        );
+        assert_eq!(value("There are talks on Friday."), "2025-08-15");
+        assert_eq!(value("They met on Friday."), "2025-08-08");
+        assert_eq!(
+            value("Earlier on Friday, the minister said no."),
+            "2025-08-15"
+        );
+        assert_eq!(
+            value("Earlier on Thursday, the minister praised the plan."),
+            "2025-08-14"
+        );
+        assert_eq!(value("He said on Thursday the war was hard."), "2025-08-14");
+        assert_eq!(value("The vote was held late Tuesday."), "2025-08-12");
+        assert_eq!(value("She will fly out early on Monday."), "2025-08-18");
+        assert_eq!(value("Fighting resumed on Tuesday night."), "2025-08-12");
+        assert_eq!(value("He will speak on Monday morning."), "2025-08-18");
+    }
+
+    #[test]
+    fn last_next_and_this_weekday() {
+        assert_eq!(value("It happened last Tuesday."), "2025-08-12");
+        assert_eq!(value("They meet again next Monday."), "2025-08-18");
+        assert_eq!(value("The summit will open this Thursday."), "2025-08-21");
+        assert_eq!(value("It opened this Thursday."), "2025-08-14");
+        assert_eq!(value("Talks collapsed last Friday."), "2025-08-08");
+    }
+
+    #[test]
+    fn possessive_weekdays_take_the_day_by_the_sentence() {
+        let s = "Mr Kim, who was not invited to Friday’s meeting, objected.";
+        assert_eq!(value(s), "2025-08-15");
+        assert_eq!(value("Wednesday's call was short."), "2025-08-13");
+        assert_eq!(value("Tuesday's vote will be close."), "2025-08-19");
+        let m = one("Friday’s talks in the capital will include a lunch.");
+        assert_eq!(
+            &"Friday’s talks in the capital will include a lunch."[m.start..m.end],
+            "Friday’s"
+        );
+    }
+
+    #[test]
+    fn relative_days_weeks_months_and_years() {
+        assert_eq!(value("It rained today."), "2025-08-15");
+        assert_eq!(value("They meet tonight."), "2025-08-15");
+        assert_eq!(value("It rained yesterday."), "2025-08-14");
+        assert_eq!(value("It will rain tomorrow."), "2025-08-16");
+        assert_eq!(value("It rained three days ago."), "2025-08-12");
+        for (s, v) in [
+            ("They met last month.", "2025-07"),
+            ("They meet next month.", "2025-09"),
+            ("It will end this year.", "2025"),
+            ("It began last year.", "2024"),
+            ("It ends next year.", "2026"),
+            ("It began earlier this month.", "2025-08"),
+        ] {
+            assert_eq!(value(s), v, "{s}");
+        }
+        assert_eq!(
+            one("They met last month.").point.precision,
+            Precision::Month
+        );
+        assert_eq!(one("It began last year.").point.precision, Precision::Year);
+    }
+
+    #[test]
+    fn weeks_are_their_monday_with_week_inferred() {
+        let m = one("They met this week.");
+        assert_eq!(m.point.value, "2025-08-11");
+        assert_eq!(m.point.precision, Precision::Day);
+        assert_eq!(m.point.inferred, ["week"]);
+        assert_eq!(m.date, None, "a week is not a known day");
+        assert_eq!(value("They meet next week."), "2025-08-18");
+        assert_eq!(value("They met last week."), "2025-08-04");
+    }
+
+    #[test]
+    fn absolute_dates_with_and_without_year() {
+        for (s, v, year_inferred) in [
+            ("The vote is on 3 September.", "2025-09-03", true),
+            ("The vote is on September 3.", "2025-09-03", true),
+            ("The vote is on Sept. 3.", "2025-09-03", true),
+            ("The vote was on Sep 3, 2024.", "2024-09-03", false),
+            ("The vote was on 3 September 2024.", "2024-09-03", false),
+            (
+                "The vote will be on the 3rd of September.",
+                "2025-09-03",
+                true,
+            ),
+            ("It was filed on 2025-08-15.", "2025-08-15", false),
+            ("It started in October 2022.", "2022-10", false),
+            ("They met in 2018.", "2018", false),
+            ("The first meeting since 2018.", "2018", false),
+        ] {
+            let m = one(s);
+            assert_eq!(m.point.value, v, "{s}");
+            assert_eq!(
+                m.point.inferred.contains(&"year".to_string()),
+                year_inferred,
+                "{s}"
+            );
+        }
+        // A past verb puts a yearless day in the past.
+        assert_eq!(value("The vote was held on 3 September."), "2024-09-03");
+    }
+
+    #[test]
+    fn bare_months_take_the_nearest_fitting_year() {
+        let m = one("They met in November.");
+        assert_eq!(
+            (m.point.value.as_str(), m.point.precision),
+            ("2024-11", Precision::Month)
+        );
+        assert_eq!(m.point.inferred, ["year"]);
+        assert_eq!(value("They will meet in November."), "2025-11");
+        assert_eq!(value("They met in August."), "2025-08");
+    }
+
+    #[test]
+    fn seasons_and_decades_are_skipped() {
+        assert!(all("They will meet in the spring.").is_empty());
+        assert!(all("Relations soured in the 1990s.").is_empty());
+    }
+
+    #[test]
+    fn ranges() {
+        let m = one("Talks run from Monday to Wednesday.");
+        assert_eq!(m.point.value, "2025-08-18");
+        assert_eq!(
+            m.range_end.as_ref().map(|p| p.value.as_str()),
+            Some("2025-08-20")
+        );
+        assert_eq!(m.point.text, "from Monday to Wednesday");
+        let m = one("The fair will run between 3 and 5 September.");
+        assert_eq!(m.point.value, "2025-09-03");
+        assert_eq!(m.range_end.map(|p| p.value), Some("2025-09-05".to_string()));
+        let m = one("The fair was held 3-5 September.");
+        assert_eq!(
+            (m.point.value.as_str(), m.range_end.map(|p| p.value)),
+            ("2024-09-03", Some("2024-09-05".to_string()))
+        );
+        let m = one("They met Monday to Wednesday.");
+        assert_eq!(m.point.value, "2025-08-11");
+        assert_eq!(m.range_end.map(|p| p.value), Some("2025-08-13".to_string()));
+    }
+
+    #[test]
+    fn clock_ranges_share_their_zone_and_cross_midnight() {
+        let m = one("The polls are open from 9am to 11am ET.");
+        assert_eq!(m.point.value, "2025-08-15T09:00:00-04:00");
+        let end = m.range_end.expect("end");
+        assert_eq!(end.value, "2025-08-15T11:00:00-04:00");
+        assert!(!end.inferred.contains(&"time_zone".to_string()));
+        let m = one("The curfew runs from 10pm to 2am.");
+        assert_eq!(
+            m.range_end.map(|p| p.value),
+            Some("2025-08-16T02:00:00+01:00".to_string())
+        );
+    }
+
+    #[test]
+    fn a_weekday_that_contradicts_its_date_warns() {
+        let m = one("The vote is on Monday, 3 September 2025.");
+        assert_eq!(m.point.value, "2025-09-03");
+        assert!(
+            m.point.warnings.iter().any(|w| w.contains("weekday")),
+            "{:?}",
+            m.point.warnings
+        );
+        assert!(
+            one("The vote is on Wednesday 3 September 2025.")
+                .point
+                .warnings
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn clock_time_in_a_named_zone_follows_tzdb_dst() {
+        let m = one("It added that the meeting will take place at 11am Alaska time.");
+        let p = &m.point;
+        assert_eq!(p.value, "2025-08-15T11:00:00-08:00");
+        assert_eq!(p.utc.as_deref(), Some("2025-08-15T19:00:00Z"));
+        assert_eq!(p.time_zone.as_deref(), Some("America/Anchorage"));
+        assert_eq!(p.precision, Precision::Minute);
+        assert_eq!(p.inferred, ["date"]);
+        assert_eq!(p.text, "11am Alaska time");
+        assert_eq!(m.date, Some(date(2025, 8, 15)));
+        let c = m.clock.expect("clock");
+        assert_eq!((c.hour, c.minute, c.zone_inferred), (11, 0, false));
+    }
+
+    #[test]
+    fn clock_forms() {
+        for (s, v) in [
+            ("It opens at 11 am UK time.", "2025-08-15T11:00:00+01:00"),
+            ("It opens at 11:30am.", "2025-08-15T11:30:00+01:00"),
+            ("It opens at 10:30 a.m. ET.", "2025-08-15T10:30:00-04:00"),
+            ("It opens at 3 p.m.", "2025-08-15T15:00:00+01:00"),
+            ("It opens at 14:00.", "2025-08-15T14:00:00+01:00"),
+            ("It opens at 14.00 GMT.", "2025-08-15T14:00:00+00:00"),
+            ("It opens at noon.", "2025-08-15T12:00:00+01:00"),
+            ("It opens at midday.", "2025-08-15T12:00:00+01:00"),
+            ("It opens at midnight.", "2025-08-15T00:00:00+01:00"),
+            ("It opens at 12am.", "2025-08-15T00:00:00+01:00"),
+            ("It opens at 12pm.", "2025-08-15T12:00:00+01:00"),
+            ("It opens at 9.", "2025-08-15T09:00:00+01:00"),
+        ] {
+            assert_eq!(value(s), v, "{s}");
+        }
+        let p = one("It opens at 3 p.m.").point;
+        assert_eq!(p.inferred, ["date", "time_zone"]);
+        assert_eq!(p.time_zone.as_deref(), Some("Europe/London"));
+        let p = one("It opens at 9.").point;
+        assert!(
+            p.warnings.iter().any(|w| w.contains("am/pm")),
+            "{:?}",
+            p.warnings
+        );
+        assert_eq!(
+            one("It opens at 14.00 GMT.").point.utc.as_deref(),
+            Some("2025-08-15T14:00:00Z")
+        );
+    }
+
+    #[test]
+    fn zones_by_name() {
+        for (zone, offset, iana) in [
+            ("Eastern time", "-04:00", "America/New_York"),
+            ("Pacific time", "-07:00", "America/Los_Angeles"),
+            ("Central European Time", "+02:00", "Europe/Berlin"),
+            ("Moscow time", "+03:00", "Europe/Moscow"),
+            ("Kyiv time", "+03:00", "Europe/Kyiv"),
+            ("Beijing time", "+08:00", "Asia/Shanghai"),
+            ("Tokyo time", "+09:00", "Asia/Tokyo"),
+            ("UK time", "+01:00", "Europe/London"),
+            ("British Summer Time", "+01:00", "Europe/London"),
+            ("Greenwich Mean Time", "+00:00", "GMT"),
+        ] {
+            let s = format!("It starts at 10am {zone}.");
+            let m = one(&s);
+            assert_eq!(
+                m.point.value,
+                format!("2025-08-15T10:00:00{offset}"),
+                "{zone}"
+            );
+            assert_eq!(m.point.time_zone.as_deref(), Some(iana), "{zone}");
+            assert!(
+                m.point.warnings.is_empty(),
+                "{zone}: {:?}",
+                m.point.warnings
+            );
+            assert_eq!(m.point.text, format!("10am {zone}"));
+        }
+    }
+
+    #[test]
+    fn zones_by_abbreviation() {
+        for (abbr, offset) in [
+            ("BST", "+01:00"),
+            ("GMT", "+00:00"),
+            ("UTC", "+00:00"),
+            ("EDT", "-04:00"),
+            ("ET", "-04:00"),
+            ("CDT", "-05:00"),
+            ("CT", "-05:00"),
+            ("MDT", "-06:00"),
+            ("PDT", "-07:00"),
+            ("PT", "-07:00"),
+            ("AKDT", "-08:00"),
+            ("HST", "-10:00"),
+            ("CEST", "+02:00"),
+            ("EEST", "+03:00"),
+            ("MSK", "+03:00"),
+            ("IST", "+05:30"),
+            ("JST", "+09:00"),
+            ("KST", "+09:00"),
+            ("AEST", "+10:00"),
+            ("SGT", "+08:00"),
+            ("HKT", "+08:00"),
+        ] {
+            let m = one(&format!("It starts at 10am {abbr}."));
+            assert_eq!(
+                m.point.value,
+                format!("2025-08-15T10:00:00{offset}"),
+                "{abbr}"
+            );
+            assert!(
+                m.point.warnings.is_empty(),
+                "{abbr}: {:?}",
+                m.point.warnings
+            );
+        }
+    }
+
+    #[test]
+    fn fixed_abbreviation_out_of_season_warns_but_keeps_its_offset() {
+        let winter = TimeContext {
+            published: date(2025, 1, 10),
+            ..ctx()
+        };
+        let p = one_in("It starts at 8pm BST.", &winter).point;
+        assert_eq!(p.value, "2025-01-10T20:00:00+01:00");
+        assert_eq!(p.utc.as_deref(), Some("2025-01-10T19:00:00Z"));
+        assert!(
+            p.warnings.iter().any(|w| w.contains("BST is +01:00")),
+            "{:?}",
+            p.warnings
+        );
+        // EST in August: the same check the other way round.
+        let p = one("It starts at 9am EST.").point;
+        assert_eq!(p.value, "2025-08-15T09:00:00-05:00");
+        assert_eq!(p.warnings.len(), 1, "{:?}", p.warnings);
+        assert!(one("It starts at 9am EDT.").point.warnings.is_empty());
+    }
+
+    #[test]
+    fn local_time_uses_the_place_zone() {
+        let there = TimeContext {
+            place_zone: Some("America/Anchorage"),
+            ..ctx()
+        };
+        let p = one_in("It starts at 3pm local time.", &there).point;
+        assert_eq!(p.value, "2025-08-15T15:00:00-08:00");
+        assert_eq!(p.inferred, ["date"]);
+        let p = one("It starts at 3pm local time.").point;
+        assert_eq!(p.value, "2025-08-15T15:00:00+01:00");
+        assert_eq!(p.inferred, ["date", "time_zone"]);
+        assert!(
+            p.warnings.iter().any(|w| w.contains("local time")),
+            "{:?}",
+            p.warnings
+        );
+    }
+
+    #[test]
+    fn clock_only_times_take_the_day_of_their_sentence_or_the_anchor() {
+        let found = all("On Thursday, the talks began, at 9am, in Geneva.");
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[1].point.value, "2025-08-14T09:00:00+01:00");
+        assert_eq!(found[1].point.inferred, ["time_zone"]);
+        let anchored = TimeContext {
+            anchor: Some(date(2025, 8, 20)),
+            ..ctx()
+        };
+        let p = one_in("It starts at 9am ET.", &anchored).point;
+        assert_eq!(p.value, "2025-08-20T09:00:00-04:00");
+        assert_eq!(p.inferred, ["date"]);
+    }
+
+    #[test]
+    fn dates_and_clock_times_together_are_one_mention() {
+        let m = one("They met on Thursday at 9am ET.");
+        assert_eq!(m.point.value, "2025-08-14T09:00:00-04:00");
+        assert!(m.point.inferred.is_empty());
+        let m = one("They meet at 11am on Friday.");
+        assert_eq!(m.point.value, "2025-08-15T11:00:00+01:00");
+        assert_eq!(m.point.inferred, ["time_zone"]);
+    }
+
+    #[test]
+    fn paired_times_are_one_mention_and_are_compared() {
+        let s = "It will take place at 11am Alaska time (8pm BST).";
+        let m = one(s);
+        assert_eq!(&s[m.start..m.end], "11am Alaska time (8pm BST)");
+        assert_eq!(m.point.text, "11am Alaska time (8pm BST)");
+        assert_eq!(m.point.value, "2025-08-15T11:00:00-08:00");
+        assert!(m.point.warnings.is_empty(), "{:?}", m.point.warnings);
+
+        let p = one("It will take place at 11am Alaska time (9pm BST).").point;
+        assert!(
+            p.warnings
+                .iter()
+                .any(|w| w.starts_with("paired times disagree")),
+            "{:?}",
+            p.warnings
+        );
+
+        let p = one("Trading opens at 9am ET (2pm BST).").point;
+        assert_eq!(p.value, "2025-08-15T09:00:00-04:00");
+        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+
+        let kyiv = TimeContext {
+            place_zone: Some("Europe/Kyiv"),
+            ..ctx()
+        };
+        let p = one_in("The strike began at 3pm local time (1200 GMT).", &kyiv).point;
+        assert_eq!(p.value, "2025-08-15T15:00:00+03:00");
+        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    }
+
+    #[test]
+    fn at_date_moves_a_clock_time_and_rechecks_it() {
+        let s = "It will take place at 11am Alaska time (8pm BST).";
+        let m = one(s);
+        let clock = m.clock.expect("clock");
+        let p = at_date(&clock, date(2025, 8, 16), &s[m.start..m.end]);
+        assert_eq!(p.value, "2025-08-16T11:00:00-08:00");
+        assert_eq!(p.utc.as_deref(), Some("2025-08-16T19:00:00Z"));
+        assert_eq!(p.inferred, ["date"]);
+        // In December Anchorage is at -09:00 and London on GMT, so "8pm BST" no longer fits.
+        let p = at_date(&clock, date(2025, 12, 16), "x");
+        assert_eq!(p.value, "2025-12-16T11:00:00-09:00");
+        assert!(
+            p.warnings
+                .iter()
+                .any(|w| w.starts_with("paired times disagree")),
+            "{:?}",
+            p.warnings
+        );
+    }
+
+    #[test]
+    fn things_that_are_not_times() {
+        for s in [
+            "The Ukrainian president met Sir Keir at No 10.",
+            "He said he would end the war within 24 hours.",
+            "The three-and-a-half-year conflict had proven tough.",
+            "He has 3 dogs, 12 cats and 2025 ideas.",
+            "Theresa May said no.",
+            "It may rain.",
+            "Protesters march through the city.",
+            "She told the Sunday Times.",
+            "It was in Monday's newspaper.",
+            "He was interviewed on the Today programme.",
+            "A year-long war ended in a last gasp deal.",
+            "Inflation rose to 3.5 per cent at 10 Downing Street.",
+        ] {
+            assert!(all(s).is_empty(), "{s}: {:#?}", all(s));
+        }
+    }
+
+    #[test]
+    fn offsets_are_bytes_into_the_article() {
+        let text = "Zürich — “Talks” end on Friday. Then at 9am ET.";
+        let first = find_times(text, 0..text.find('.').unwrap_or(0) + 1, &ctx());
+        assert_eq!(first.len(), 1);
+        assert_eq!(&text[first[0].start..first[0].end], "Friday");
+        let second_start = text.find("Then").unwrap_or(0);
+        let second = find_times(text, second_start..text.len(), &ctx());
+        assert_eq!(&text[second[0].start..second[0].end], "9am ET");
+    }
+
+    #[test]
+    fn bad_ranges_and_zones_do_not_panic() {
+        let text = "Talks on Friday at 9am.";
+        assert!(find_times(text, 50..100, &ctx()).is_empty());
+        #[expect(
+            clippy::reversed_empty_ranges,
+            reason = "a reversed range is what is tested"
+        )]
+        let reversed = 10..2;
+        assert!(find_times(text, reversed, &ctx()).is_empty());
+        let odd = TimeContext {
+            default_zone: "Not/AZone",
+            place_zone: Some("Nor/This"),
+            ..ctx()
+        };
+        let m = &find_times(text, 0..text.len(), &odd)[0];
+        assert_eq!(m.point.time_zone.as_deref(), Some("UTC"));
+        assert!(m.point.warnings.iter().any(|w| w.contains("Not/AZone")));
+    }
+
+    #[test]
+    fn tense_at_a_byte_position() {
+        let s = "Mr Lee met them on Monday and will meet again on Friday.";
+        assert_eq!(
+            tense_at(s, 0..s.len(), s.find("Monday").unwrap_or(0)),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_at(s, 0..s.len(), s.find("Friday").unwrap_or(0)),
+            Tense::Future
+        );
+        assert_eq!(tense_at(s, 0..s.len(), s.len() + 10), Tense::Future);
+    }
+
+    fn check_mentions(text: &str, range: Range<usize>, found: &[TimeMention]) {
+        let range = clamp(text, range);
+        for m in found {
+            assert!(range.start <= m.start && m.start < m.end && m.end <= range.end);
+            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            assert_eq!(m.point.text, &text[m.start..m.end]);
+        }
+        for pair in found.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "mentions overlap");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_and_date_give_in_bounds_mentions(
+            text in "\\PC{0,200}",
+            days in -3_000_000i64..3_000_000,
+            a in 0usize..260,
+            b in 0usize..260,
+        ) {
+            let published = resolve::add_days(date(2000, 1, 1), days / 1000).unwrap_or(Date::MAX);
+            let ctx = TimeContext { published, ..ctx() };
+            let found = find_times(&text, a.min(b)..a.max(b), &ctx);
+            check_mentions(&text, a.min(b)..a.max(b), &found);
+            let _ = tense_at(&text, 0..text.len(), a);
+        }
+
+        #[test]
+        fn time_like_text_gives_in_bounds_mentions(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("on"), Just("Friday"), Just("’s"), Just("at"), Just("11"), Just("am"),
+                    Just(":"), Just("30"), Just("("), Just(")"), Just("BST"), Just("Alaska"),
+                    Just("time"), Just("3"), Just("-"), Just("5"), Just("September"), Just("2024"),
+                    Just("from"), Just("to"), Just("between"), Just("and"), Just("last"),
+                    Just("week"), Just("May"), Just("."), Just("p"), Just("m"), Just("local"),
+                    Just("UTC"), Just("+"), Just("ago"), Just("two"), Just("days"), Just("é"),
+                ],
+                0..40,
+            ),
+            glue in proptest::collection::vec(any::<bool>(), 40),
+            published in prop_oneof![Just(Date::MIN), Just(Date::MAX), Just(date(2025, 8, 15))],
+        ) {
+            let mut text = String::new();
+            for (w, g) in words.iter().zip(&glue) {
+                if !g {
+                    text.push(' ');
+                }
+                text.push_str(w);
+            }
+            let ctx = TimeContext { published, place_zone: Some("Europe/Kyiv"), ..ctx() };
+            let found = find_times(&text, 0..text.len(), &ctx);
+            check_mentions(&text, 0..text.len(), &found);
+            prop_assert_eq!(found, find_times(&text, 0..text.len(), &ctx));
+        }
+    }
+}

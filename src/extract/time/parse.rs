@@ -1,0 +1,1318 @@
+//! The grammar of time expressions, over the tokens of one sentence: what the words say
+//! ("last Tuesday", "3-5 September", "11am Alaska time (8pm BST)"), not yet what day that is.
+//! Resolution against the publication date is [`super::resolve`]'s job.
+//!
+//! Every rule looks at most a few tokens ahead of where it starts, and [`parse_all`] never goes
+//! back, so a sentence is parsed in time linear in its length.
+//!
+//! What is deliberately not read: seasons ("in the spring"), decades ("the 1990s"), days relative
+//! to another event ("the next day"), weekends, numeric dates other than ISO 8601 ("15/08/2025"
+//! is day-first in Britain and month-first in the US), and times of day without a clock
+//! ("Tuesday night" is read as the day).
+
+use jiff::civil::Weekday;
+
+use super::tense;
+use super::token::{Kind, MonthForm, Tokens, month_of, weekday_of};
+use crate::extract::zones::{self, ZoneSpec};
+
+/// "last", "next" or "this" before a day or month, or nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Rel {
+    Bare,
+    Last,
+    Next,
+    This,
+}
+
+/// A date as the text gives it, before resolution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum DateExpr {
+    /// "on Wednesday", "last Tuesday"; `same_day` when the words point at the publication day
+    /// if it has that name ("later on Friday", "Friday's talks").
+    Weekday {
+        day: Weekday,
+        rel: Rel,
+        same_day: bool,
+    },
+    /// "today" (0), "yesterday" (-1), "three days ago" (-3).
+    DayOffset(i32),
+    /// "this week" (0), "next week" (1).
+    Week(i32),
+    /// "last month" (-1).
+    MonthOffset(i32),
+    /// "next year" (1).
+    YearOffset(i32),
+    /// "3 September 2024", "Sept. 3", "October 2022", "in November", "next March".
+    Calendar {
+        year: Option<i16>,
+        month: i8,
+        day: Option<i8>,
+        rel: Rel,
+        weekday: Option<Weekday>,
+    },
+    /// "in 2018".
+    Year(i16),
+}
+
+impl DateExpr {
+    /// Whether the expression names one calendar day, so that a clock time can sit on it.
+    pub fn is_day(&self) -> bool {
+        match self {
+            DateExpr::Weekday { .. } | DateExpr::DayOffset(_) => true,
+            DateExpr::Calendar { day, .. } => day.is_some(),
+            _ => false,
+        }
+    }
+}
+
+/// The zone words after a clock time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum ZoneWords {
+    /// None given.
+    Unnamed,
+    /// "local time".
+    Local,
+    /// "BST", "Alaska time".
+    Spec(ZoneSpec),
+    /// "UTC+3", "GMT-05:00": an offset in seconds.
+    Fixed(i32),
+}
+
+/// A clock time as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct ClockExpr {
+    pub hour: u8,
+    pub minute: u8,
+    pub zone: ZoneWords,
+    /// Byte range of the zone words, when there are any.
+    pub zone_span: Option<(usize, usize)>,
+    /// "at 9": no am/pm and no minutes, read as a 24-hour clock.
+    pub no_meridiem: bool,
+    /// Byte range of the clock and its zone, without a paired time.
+    pub start: usize,
+    pub end: usize,
+    /// "(8pm BST)" after "11am Alaska time".
+    pub pair: Option<Box<ClockExpr>>,
+}
+
+/// One time expression: a date, a clock time, or both.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Single {
+    Date(DateExpr),
+    Clock(ClockExpr),
+    DateClock(DateExpr, ClockExpr),
+}
+
+/// An expression found in the tokens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Parsed {
+    /// Token range `[first, end)` of the whole expression.
+    pub first: usize,
+    pub end: usize,
+    /// The token whose tense decides the date (the weekday, the month, the number).
+    pub core: usize,
+    pub start: Single,
+    pub range_end: Option<Single>,
+}
+
+/// What the word before an expression allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lead {
+    None,
+    /// "at": a bare hour ("at 9") is a time.
+    At,
+    /// "on".
+    On,
+    /// "in", "since", "until"...: a bare month or year is a time.
+    Temporal,
+    /// After "to" or "and" in a range: as `Temporal`.
+    RangeEnd,
+}
+
+const TEMPORAL: &[&str] = &[
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "during",
+    "throughout",
+    "before",
+    "after",
+    "between",
+    "of",
+    "around",
+    "circa",
+    "early",
+    "late",
+    "mid",
+    "through",
+    "as",
+];
+/// Capitalised words that may stand before a weekday or month without making it part of a name.
+const MODIFIERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "last",
+    "next",
+    "this",
+    "early",
+    "late",
+    "mid",
+    "earlier",
+    "later",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "between",
+    "before",
+    "after",
+    "during",
+    "through",
+    "and",
+    "or",
+    "to",
+    "every",
+    "each",
+    "of",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "as",
+    "about",
+    "around",
+    "throughout",
+    "also",
+    "then",
+    "but",
+    "so",
+    "only",
+    "even",
+    "again",
+    "today",
+    "yesterday",
+    "tomorrow",
+];
+/// Capitalised words that make a weekday part of a title: "Sunday Times", "Good Friday Agreement".
+const TITLE_WORDS: &[&str] = &[
+    "times",
+    "telegraph",
+    "mirror",
+    "express",
+    "post",
+    "herald",
+    "mail",
+    "sport",
+    "star",
+    "observer",
+    "independent",
+    "tribune",
+    "agreement",
+    "night",
+    "live",
+    "club",
+    "people",
+    "world",
+    "record",
+    "age",
+    "review",
+    "politics",
+    "briefing",
+];
+/// Nouns after "Monday's" that make it a publication, not a date: "Monday's newspaper".
+const MEDIA_NOUNS: &[&str] = &[
+    "newspaper",
+    "newspapers",
+    "paper",
+    "papers",
+    "edition",
+    "editions",
+    "issue",
+    "editorial",
+    "column",
+    "programme",
+    "program",
+    "show",
+    "broadcast",
+    "episode",
+    "headline",
+    "headlines",
+    "front",
+    "supplement",
+    "magazine",
+    "podcast",
+];
+const PARTS_OF_DAY: &[&str] = &[
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "lunchtime",
+    "overnight",
+];
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+];
+
+fn lead_of(t: &Tokens, i: usize) -> Lead {
+    let Some(p) = i.checked_sub(1) else {
+        return Lead::None;
+    };
+    if t.word_is(p, "at") {
+        Lead::At
+    } else if t.word_is(p, "on") {
+        Lead::On
+    } else if t.word_in(p, TEMPORAL) {
+        Lead::Temporal
+    } else {
+        Lead::None
+    }
+}
+
+/// Every expression in the sentence, left to right, never overlapping.
+pub(super) fn parse_all(t: &Tokens) -> Vec<Parsed> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        match parse_at(t, i) {
+            Some(p) if p.end > i => {
+                i = p.end;
+                out.push(p);
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+fn compatible(a: &Single, b: &Single) -> bool {
+    matches!(
+        (a, b),
+        (Single::Date(_), Single::Date(_))
+            | (Single::Clock(_), Single::Clock(_))
+            | (Single::DateClock(..), Single::Clock(_))
+            | (Single::DateClock(..), Single::DateClock(..))
+    )
+}
+
+/// The token after a range connector at `j` ("to", "until", "-", "–"; "and" after "between").
+fn connector(t: &Tokens, j: usize, and: bool) -> Option<usize> {
+    let ok = t.word_in(j, &["to", "until", "till", "through", "thru"])
+        || (and && t.word_is(j, "and"))
+        || t.punct_in(j, &['-', '–']);
+    ok.then_some(j + 1)
+}
+
+fn parse_at(t: &Tokens, i: usize) -> Option<Parsed> {
+    let opener = t.word_in(i, &["from", "between"]);
+    if opener {
+        let and = t.word_is(i, "between");
+        if let Some(mut p) = day_range(t, i + 1, and) {
+            p.first = i;
+            return Some(p);
+        }
+        let (a, j, core) = single(t, i + 1, Lead::Temporal)?;
+        let k = connector(t, j, and)?;
+        let (b, end, _) = single(t, k, Lead::RangeEnd)?;
+        return compatible(&a, &b).then_some(Parsed {
+            first: i,
+            end,
+            core,
+            start: a,
+            range_end: Some(b),
+        });
+    }
+    if let Some(p) = day_range(t, i, false) {
+        return Some(p);
+    }
+    let (a, j, core) = single(t, i, lead_of(t, i))?;
+    if !matches!(a, Single::Date(DateExpr::Year(_)))
+        && let Some(k) = connector(t, j, false)
+        && let Some((b, end, _)) = single(t, k, Lead::RangeEnd)
+        && compatible(&a, &b)
+    {
+        return Some(Parsed {
+            first: i,
+            end,
+            core,
+            start: a,
+            range_end: Some(b),
+        });
+    }
+    Some(Parsed {
+        first: i,
+        end: j,
+        core,
+        start: a,
+        range_end: None,
+    })
+}
+
+/// "3-5 September", "3 to 5 September 2024", "between 3 and 5 September", "September 3-5".
+fn day_range(t: &Tokens, i: usize, and: bool) -> Option<Parsed> {
+    let calendar = |year, month, day| DateExpr::Calendar {
+        year,
+        month,
+        day: Some(day),
+        rel: Rel::Bare,
+        weekday: None,
+    };
+    if t.kind(i) == Some(Kind::Num) {
+        if !free_number(t, i) {
+            return None;
+        }
+        let (d1, j) = day_num(t, i)?;
+        let k = connector(t, j, and)?;
+        let (d2, mut k) = day_num(t, k)?;
+        if t.word_is(k, "of") {
+            k += 1;
+        }
+        let (month, k) = month_word(t, k, true)?;
+        let (year, end) = optional_year(t, k);
+        return Some(Parsed {
+            first: i,
+            end,
+            core: i,
+            start: Single::Date(calendar(year, month, d1)),
+            range_end: Some(Single::Date(calendar(year, month, d2))),
+        });
+    }
+    let (month, j) = month_word(t, i, true)?;
+    if !month_not_a_name(t, i) {
+        return None;
+    }
+    let (d1, j) = day_num(t, j)?;
+    let k = connector(t, j, and)?;
+    let (d2, k) = day_num(t, k)?;
+    let (year, end) = optional_year(t, k);
+    Some(Parsed {
+        first: i,
+        end,
+        core: i,
+        start: Single::Date(calendar(year, month, d1)),
+        range_end: Some(Single::Date(calendar(year, month, d2))),
+    })
+}
+
+/// A date, a clock time, or a date with a clock time ("Friday at 11am", "11am on Friday").
+fn single(t: &Tokens, i: usize, lead: Lead) -> Option<(Single, usize, usize)> {
+    if let Some((d, j, core)) = date(t, i, lead) {
+        if d.is_day() {
+            let mut k = j;
+            if t.punct_in(k, &[',']) {
+                k += 1;
+            }
+            let at = t.word_is(k, "at");
+            if at {
+                k += 1;
+            }
+            if let Some((c, end)) = clock(t, k, at, true) {
+                return Some((Single::DateClock(d, c), end, core));
+            }
+        }
+        return Some((Single::Date(d), j, core));
+    }
+    let (c, j) = clock(t, i, lead == Lead::At, true)?;
+    let k = if t.word_is(j, "on") { j + 1 } else { j };
+    if let Some((d, end, core)) = date(t, k, Lead::On)
+        && d.is_day()
+    {
+        return Some((Single::DateClock(d, c), end, core));
+    }
+    Some((Single::Clock(c), j, i))
+}
+
+/// Whether the number at `i` stands on its own: not glued to a word, a number or a separator
+/// before it ("A380", "COVID-19", "1.5", "£20").
+fn free_number(t: &Tokens, i: usize) -> bool {
+    if i == 0 || !t.glued(i) {
+        return true;
+    }
+    !(t.is_word(i - 1)
+        || t.kind(i - 1) == Some(Kind::Num)
+        || t.punct_in(
+            i - 1,
+            &[
+                ':', '.', ',', '-', '/', '£', '$', '€', '+', '#', '%', '\'', '’',
+            ],
+        ))
+}
+
+/// A day of the month, 1-31, with an optional ordinal suffix ("3rd"); not a clock ("3pm",
+/// "3:30"), a decimal or a percentage.
+fn day_num(t: &Tokens, i: usize) -> Option<(i8, usize)> {
+    if t.digits(i) > 2 {
+        return None;
+    }
+    let n = t.num(i)?;
+    if !(1..=31).contains(&n) {
+        return None;
+    }
+    let mut j = i + 1;
+    if t.glued(j) && t.is_word(j) {
+        if !t.word_in(j, &["st", "nd", "rd", "th"]) {
+            return None;
+        }
+        j += 1;
+    }
+    let decimal = t.punct_in(j, &['.', ','])
+        && t.glued(j)
+        && t.glued(j + 1)
+        && t.kind(j + 1) == Some(Kind::Num);
+    if decimal || t.punct_in(j, &[':', '%']) {
+        return None;
+    }
+    Some((i8::try_from(n).ok()?, j))
+}
+
+/// A four-digit year, 1000-2999, that is not part of a larger number or a decade ("1990s").
+fn year_at(t: &Tokens, i: usize) -> Option<(i16, usize)> {
+    if t.digits(i) != 4 || !free_number(t, i) {
+        return None;
+    }
+    let n = t.num(i)?;
+    if !(1000..=2999).contains(&n) {
+        return None;
+    }
+    let j = i + 1;
+    if t.glued(j) {
+        let joined = t.is_word(j)
+            || t.kind(j) == Some(Kind::Num)
+            || (t.punct_in(j, &[':', '.', ',', '-', '/', '–'])
+                && t.glued(j + 1)
+                && t.kind(j + 1) == Some(Kind::Num));
+        if joined {
+            return None;
+        }
+    }
+    Some((i16::try_from(n).ok()?, j))
+}
+
+/// An optional year after a day and month: "3 September 2024", "Sep 3, 2024".
+fn optional_year(t: &Tokens, j: usize) -> (Option<i16>, usize) {
+    if let Some((y, k)) = year_at(t, j) {
+        return (Some(y), k);
+    }
+    if t.punct_in(j, &[','])
+        && let Some((y, k)) = year_at(t, j + 1)
+    {
+        return (Some(y), k);
+    }
+    (None, j)
+}
+
+/// A month written as a name ("September", "SEPT", "Sep."), with its abbreviation point; with
+/// `abbrev` false only full names count.
+fn month_word(t: &Tokens, i: usize, abbrev: bool) -> Option<(i8, usize)> {
+    if !t.is_word(i) || !t.name_case(i) || t.in_compound(i) {
+        return None;
+    }
+    let (month, form) = month_of(t.str(i))?;
+    let mut j = i + 1;
+    if form == MonthForm::Abbreviated {
+        if !abbrev {
+            return None;
+        }
+        if t.punct_in(j, &['.']) && t.glued(j) {
+            j += 1;
+        }
+    }
+    Some((month, j))
+}
+
+/// Whether the word before `i` leaves it free to be a month or weekday: after a capitalised
+/// word that is not a time word, it is part of a name ("Theresa May", "Good Friday", "Super
+/// Tuesday"), even at the start of a sentence.
+fn not_after_name(t: &Tokens, i: usize) -> bool {
+    let Some(p) = i.checked_sub(1) else {
+        return true;
+    };
+    !(t.is_word(p) && t.capitalised(p) && !t.word_in(p, MODIFIERS))
+}
+
+fn month_not_a_name(t: &Tokens, i: usize) -> bool {
+    not_after_name(t, i)
+}
+
+/// A date starting at token `i`, with the token index after it and the core token.
+fn date(t: &Tokens, i: usize, lead: Lead) -> Option<(DateExpr, usize, usize)> {
+    match t.kind(i)? {
+        Kind::Num => return number_date(t, i, lead),
+        Kind::Word => {}
+        Kind::Punct => return None,
+    }
+    if t.word_in(i, &["today", "tonight", "yesterday", "tomorrow"]) {
+        return relative_day(t, i);
+    }
+    if t.word_in(i, &["last", "next", "this"]) {
+        return relative(t, i);
+    }
+    if t.word_in(i, &["earlier", "later"]) {
+        let k = i + 1;
+        if t.word_in(k, &["this", "next"]) {
+            return relative(t, k);
+        }
+        if t.word_in(k, &["today", "tonight"]) {
+            return relative_day(t, k);
+        }
+        let k = if t.word_is(k, "on") { k + 1 } else { k };
+        let (d, end) = weekday(t, k, Rel::Bare, true)?;
+        return Some((d, end, k));
+    }
+    if t.word_in(i, &["early", "late", "mid"]) {
+        return early_late(t, i);
+    }
+    if t.in_compound(i) {
+        return None;
+    }
+    if weekday_of(t.str(i)).is_some() {
+        let (d, end) = weekday(t, i, Rel::Bare, false)?;
+        return Some((d, end, i));
+    }
+    if month_of(t.str(i)).is_some() {
+        return month_date(t, i, lead);
+    }
+    ago(t, i)
+}
+
+/// "today", "tonight", "yesterday morning", "tomorrow's talks".
+fn relative_day(t: &Tokens, i: usize) -> Option<(DateExpr, usize, usize)> {
+    // "the Today programme", "USA Today": capitalised inside a sentence, a title.
+    if t.capitalised(i) && !t.initial(i) && !t.all_caps(i) {
+        return None;
+    }
+    if t.in_compound(i) {
+        return None;
+    }
+    let offset = if t.word_in(i, &["today", "tonight"]) {
+        0
+    } else if t.word_is(i, "yesterday") {
+        -1
+    } else {
+        1
+    };
+    let mut j = i + 1;
+    if t.possessive(j) {
+        j += 2;
+    } else if !t.word_is(i, "tonight") && t.word_in(j, PARTS_OF_DAY) {
+        j += 1;
+    }
+    Some((DateExpr::DayOffset(offset), j, i))
+}
+
+/// "last Tuesday", "next week", "this month", "last year", "next March", "last night".
+fn relative(t: &Tokens, i: usize) -> Option<(DateExpr, usize, usize)> {
+    let rel = if t.word_is(i, "last") {
+        Rel::Last
+    } else if t.word_is(i, "next") {
+        Rel::Next
+    } else {
+        Rel::This
+    };
+    let step = match rel {
+        Rel::Last => -1,
+        Rel::Next => 1,
+        _ => 0,
+    };
+    let k = i + 1;
+    if t.in_compound(k) {
+        return None;
+    }
+    if weekday_of(t.str(k)).is_some() && t.is_word(k) {
+        let (d, end) = weekday(t, k, rel, false)?;
+        return Some((d, end, k));
+    }
+    let after = |j: usize| if t.possessive(j) { j + 2 } else { j };
+    if t.word_is(k, "week") {
+        return Some((DateExpr::Week(step), after(k + 1), k));
+    }
+    if t.word_is(k, "month") {
+        return Some((DateExpr::MonthOffset(step), after(k + 1), k));
+    }
+    if t.word_is(k, "year") {
+        return Some((DateExpr::YearOffset(step), after(k + 1), k));
+    }
+    if rel == Rel::Last && t.word_is(k, "night") {
+        return Some((DateExpr::DayOffset(-1), k + 1, k));
+    }
+    if rel == Rel::This && t.word_in(k, &["morning", "afternoon", "evening"]) {
+        return Some((DateExpr::DayOffset(0), k + 1, k));
+    }
+    let (month, end) = month_word(t, k, false)?;
+    Some((
+        DateExpr::Calendar {
+            year: None,
+            month,
+            day: None,
+            rel,
+            weekday: None,
+        },
+        end,
+        k,
+    ))
+}
+
+/// "early on Monday", "late Tuesday", "mid-August", "late 2024", "early next week".
+fn early_late(t: &Tokens, i: usize) -> Option<(DateExpr, usize, usize)> {
+    let mut k = i + 1;
+    let hyphen = t.punct_in(k, &['-']) && t.glued(k) && t.glued(k + 1);
+    if hyphen {
+        k += 1;
+    } else if t.word_is(k, "on") {
+        k += 1;
+        let (d, end) = weekday(t, k, Rel::Bare, false)?;
+        return Some((d, end, k));
+    } else if t.word_in(k, &["this", "next", "last"]) {
+        return relative(t, k);
+    }
+    if weekday_of(t.str(k)).is_some() && t.is_word(k) {
+        let (d, end) = weekday(t, k, Rel::Bare, false)?;
+        return Some((d, end, k));
+    }
+    if t.is_word(k) {
+        let (month, j) = month_word(t, k, false)?;
+        let (year, end) = optional_year(t, j);
+        let d = DateExpr::Calendar {
+            year,
+            month,
+            day: None,
+            rel: Rel::Bare,
+            weekday: None,
+        };
+        return Some((d, end, k));
+    }
+    let (year, end) = year_at(t, k)?;
+    Some((DateExpr::Year(year), end, k))
+}
+
+/// A weekday at `i` with what may follow it: a possessive, a part of the day, or a calendar date
+/// ("Thursday 14 August").
+fn weekday(t: &Tokens, i: usize, rel: Rel, same_day: bool) -> Option<(DateExpr, usize)> {
+    if !t.is_word(i) || t.in_compound(i) {
+        return None;
+    }
+    let day = weekday_of(t.str(i))?;
+    if !not_after_name(t, i) {
+        return None;
+    }
+    let mut j = i + 1;
+    if t.word_in(j, TITLE_WORDS) && t.capitalised(j) {
+        return None;
+    }
+    let mut same_day = same_day;
+    if t.possessive(j) {
+        if t.word_in(j + 2, MEDIA_NOUNS) {
+            return None;
+        }
+        same_day = true;
+        j += 2;
+    } else if t.word_in(j, PARTS_OF_DAY) {
+        j += 1;
+    }
+    let k = if t.punct_in(j, &[',']) { j + 1 } else { j };
+    if rel == Rel::Bare
+        && let Some((
+            DateExpr::Calendar {
+                year,
+                month,
+                day: d,
+                ..
+            },
+            end,
+            _,
+        )) = calendar_day(t, k)
+    {
+        let expr = DateExpr::Calendar {
+            year,
+            month,
+            day: d,
+            rel: Rel::Bare,
+            weekday: Some(day),
+        };
+        return Some((expr, end));
+    }
+    Some((DateExpr::Weekday { day, rel, same_day }, j))
+}
+
+/// Only a calendar day: "14 August", "August 14", "14th of August 2025".
+fn calendar_day(t: &Tokens, i: usize) -> Option<(DateExpr, usize, usize)> {
+    match t.kind(i)? {
+        Kind::Num => day_first(t, i),
+        Kind::Word => month_first_day(t, i),
+        Kind::Punct => None,
+    }
+}
+
+fn day_first(t: &Tokens, i: usize) -> Option<(DateExpr, usize, usize)> {
+    if !free_number(t, i) {
+        return None;
+    }
+    let (day, j) = day_num(t, i)?;
+    let ordinal = j > i + 1;
+    let k = if ordinal && t.word_is(j, "of") {
+        j + 1
+    } else {
+        j
+    };
+    let (month, k) = month_word(t, k, true)?;
+    let (year, end) = optional_year(t, k);
+    let d = DateExpr::Calendar {
+        year,
+        month,
+        day: Some(day),
+        rel: Rel::Bare,
+        weekday: None,
+    };
+    Some((d, end, i))
+}
+
+fn month_first_day(t: &Tokens, i: usize) -> Option<(DateExpr, usize, usize)> {
+    let (month, j) = month_word(t, i, true)?;
+    if !month_not_a_name(t, i) || !free_number(t, j) {
+        return None;
+    }
+    let (day, k) = day_num(t, j)?;
+    let (year, end) = optional_year(t, k);
+    let d = DateExpr::Calendar {
+        year,
+        month,
+        day: Some(day),
+        rel: Rel::Bare,
+        weekday: None,
+    };
+    Some((d, end, i))
+}
+
+/// Dates that start with a month: "September 3", "Sep 3, 2024", "October 2022", "in November".
+fn month_date(t: &Tokens, i: usize, lead: Lead) -> Option<(DateExpr, usize, usize)> {
+    if let Some(found) = month_first_day(t, i) {
+        return Some(found);
+    }
+    let (month, j) = month_word(t, i, true)?;
+    if !month_not_a_name(t, i) {
+        return None;
+    }
+    let calendar = |year| DateExpr::Calendar {
+        year,
+        month,
+        day: None,
+        rel: Rel::Bare,
+        weekday: None,
+    };
+    if let Some((year, end)) = year_at(t, j) {
+        return Some((calendar(Some(year)), end, i));
+    }
+    // A month on its own must be led in ("in May", "since March"), be a full name, and not be
+    // followed by a verb, which would make it a person ("since May became prime minister").
+    let full = month_of(t.str(i)).is_some_and(|(_, f)| f == MonthForm::Full);
+    let led = matches!(lead, Lead::Temporal | Lead::RangeEnd);
+    if !full || !led || (t.is_word(j) && tense::cue(t, j).is_some()) {
+        return None;
+    }
+    Some((calendar(None), j, i))
+}
+
+/// Dates that start with a number: "3 September", "3rd of September 2024", "2025-08-15", a year
+/// after "in" or "since", "three days ago".
+fn number_date(t: &Tokens, i: usize, lead: Lead) -> Option<(DateExpr, usize, usize)> {
+    if !free_number(t, i) {
+        return None;
+    }
+    if let Some(found) = iso_date(t, i) {
+        return Some(found);
+    }
+    if let Some(found) = day_first(t, i) {
+        return Some(found);
+    }
+    if matches!(lead, Lead::Temporal | Lead::RangeEnd)
+        && let Some((year, end)) = year_at(t, i)
+    {
+        return Some((DateExpr::Year(year), end, i));
+    }
+    ago(t, i)
+}
+
+/// "2025-08-15".
+fn iso_date(t: &Tokens, i: usize) -> Option<(DateExpr, usize, usize)> {
+    if t.digits(i) != 4 || t.digits(i + 2) != 2 || t.digits(i + 4) != 2 {
+        return None;
+    }
+    let glued = (i + 1..=i + 4).all(|j| t.glued(j));
+    if !glued || !t.punct_in(i + 1, &['-']) || !t.punct_in(i + 3, &['-']) {
+        return None;
+    }
+    let year = i16::try_from(t.num(i)?).ok()?;
+    let month = i8::try_from(t.num(i + 2)?).ok()?;
+    let day = i8::try_from(t.num(i + 4)?).ok()?;
+    jiff::civil::Date::new(year, month, day).ok()?;
+    let d = DateExpr::Calendar {
+        year: Some(year),
+        month,
+        day: Some(day),
+        rel: Rel::Bare,
+        weekday: None,
+    };
+    Some((d, i + 5, i))
+}
+
+/// "three days ago", "a week ago", "2 years ago".
+fn ago(t: &Tokens, i: usize) -> Option<(DateExpr, usize, usize)> {
+    let n: i32 = if let Some(n) = t.num(i) {
+        if t.digits(i) > 2 || !free_number(t, i) {
+            return None;
+        }
+        i32::try_from(n).ok()?
+    } else if t.word_in(i, &["a", "an"]) {
+        1
+    } else {
+        let w = t.str(i);
+        let pos = NUMBER_WORDS
+            .iter()
+            .position(|x| w.eq_ignore_ascii_case(x))?;
+        i32::try_from(pos).ok()? + 1
+    };
+    let unit = i + 1;
+    if !t.word_is(unit + 1, "ago") || t.in_compound(unit) {
+        return None;
+    }
+    let is = |words: &[&str]| t.word_in(unit, words);
+    let d = if is(&["day", "days"]) {
+        DateExpr::DayOffset(-n)
+    } else if is(&["week", "weeks"]) {
+        DateExpr::Week(-n)
+    } else if is(&["month", "months"]) {
+        DateExpr::MonthOffset(-n)
+    } else if is(&["year", "years"]) {
+        DateExpr::YearOffset(-n)
+    } else {
+        return None;
+    };
+    Some((d, unit + 2, i))
+}
+
+/// "am", "pm", "a.m.", "p.m." at `j`: whether it is pm, and the token after it.
+fn meridiem(t: &Tokens, j: usize) -> Option<(bool, usize)> {
+    if t.word_in(j, &["am", "pm"]) {
+        return Some((t.word_is(j, "pm"), j + 1));
+    }
+    if t.word_in(j, &["a", "p"])
+        && t.punct_in(j + 1, &['.'])
+        && t.glued(j + 1)
+        && t.word_is(j + 2, "m")
+        && t.glued(j + 2)
+    {
+        let mut k = j + 3;
+        if t.punct_in(k, &['.']) && t.glued(k) {
+            k += 1;
+        }
+        return Some((t.word_is(j, "p"), k));
+    }
+    None
+}
+
+/// Words after a bare hour ("at 9") that keep it a time: the end of a clause, a day, a zone.
+fn bare_hour_ends(t: &Tokens, j: usize) -> bool {
+    match t.kind(j) {
+        None => true,
+        Some(Kind::Num) => false,
+        Some(Kind::Punct) => {
+            if t.punct_in(j, &['.']) && t.glued(j + 1) && t.kind(j + 1) == Some(Kind::Num) {
+                return false;
+            }
+            t.punct_in(j, &[',', '.', ';', ')', '!', '?', '–', '—', '”', '"'])
+        }
+        Some(Kind::Word) => {
+            t.word_in(
+                j,
+                &[
+                    "on", "in", "this", "tonight", "tomorrow", "today", "and", "or", "to", "until",
+                    "sharp", "local", "when", "before", "after", "that", "the",
+                ],
+            ) || weekday_of(t.str(j)).is_some()
+                || zone_at(t, j).is_some()
+        }
+    }
+}
+
+/// A clock time at `i`: "11am", "10:30 a.m.", "14:00", "14.00 GMT", "1200 GMT", "noon", and after
+/// "at" a bare hour ("at 9"), each with its zone words and, when `pair` allows, a second time in
+/// brackets ("11am Alaska time (8pm BST)").
+fn clock(t: &Tokens, i: usize, at: bool, pair: bool) -> Option<(ClockExpr, usize)> {
+    let start = t.toks.get(i)?.start;
+    let (hour, minute, no_meridiem, j, needs_zone) = if t.word_in(i, &["noon", "midday"]) {
+        (12, 0, false, i + 1, false)
+    } else if t.word_is(i, "midnight") {
+        (0, 0, false, i + 1, false)
+    } else {
+        let n = t.num(i)?;
+        if !free_number(t, i) {
+            return None;
+        }
+        let digits = t.digits(i);
+        if digits <= 2 && n <= 23 {
+            let mut j = i + 1;
+            let mut minute = 0;
+            let mut sep = None;
+            if t.glued(j) && t.punct_in(j, &[':', '.']) && t.glued(j + 1) && t.digits(j + 1) == 2 {
+                minute = t.num(j + 1).filter(|m| *m <= 59)?;
+                sep = t.punct(j);
+                j += 2;
+                // Seconds ("11:30:00") are read and dropped.
+                if sep == Some(':')
+                    && t.punct_in(j, &[':'])
+                    && t.glued(j)
+                    && t.glued(j + 1)
+                    && t.digits(j + 1) == 2
+                {
+                    j += 2;
+                }
+            }
+            if let Some((pm, k)) = meridiem(t, j) {
+                if n == 0 || n > 12 {
+                    return None;
+                }
+                let hour = n % 12 + if pm { 12 } else { 0 };
+                (hour, minute, false, k, false)
+            } else if sep == Some(':') {
+                (n, minute, false, j, false)
+            } else if sep == Some('.') {
+                (n, minute, false, j, !at)
+            } else if at {
+                let mut k = j;
+                if t.word_is(k, "o") && t.punct_in(k + 1, &['\'', '’']) && t.word_is(k + 2, "clock")
+                {
+                    k += 3;
+                }
+                let glued_on =
+                    t.glued(j) && !t.punct_in(j, &[',', '.', ';', ')', '!', '?', '”', '"']);
+                if !bare_hour_ends(t, k) || glued_on {
+                    return None;
+                }
+                (n, 0, (1..=12).contains(&n), k, false)
+            } else {
+                return None;
+            }
+        } else if digits == 4 && n / 100 <= 23 && n % 100 <= 59 && !t.glued(i + 1) {
+            (n / 100, n % 100, false, i + 1, true)
+        } else {
+            return None;
+        }
+    };
+    let (zone, zone_span, k) = match zone_at(t, j) {
+        Some((zone, span, k)) => (zone, Some(span), k),
+        None => (ZoneWords::Unnamed, None, j),
+    };
+    // "1200 GMT" and "14.00 GMT" are times only because of their zone.
+    if needs_zone
+        && !matches!(
+            zone,
+            ZoneWords::Spec(_) | ZoneWords::Fixed(_) | ZoneWords::Local
+        )
+    {
+        return None;
+    }
+    let end = t.toks.get(k.checked_sub(1)?)?.end;
+    let mut found = ClockExpr {
+        hour: u8::try_from(hour).ok()?,
+        minute: u8::try_from(minute).ok()?,
+        zone,
+        zone_span,
+        no_meridiem,
+        start,
+        end,
+        pair: None,
+    };
+    let mut next = k;
+    if pair && t.punct_in(k, &['(', '/']) {
+        let close = t.punct_in(k, &['(']);
+        if let Some((second, after)) = clock(t, k + 1, false, false)
+            && second.zone != ZoneWords::Unnamed
+            && (!close || t.punct_in(after, &[')']))
+        {
+            found.pair = Some(Box::new(second));
+            next = if close { after + 1 } else { after };
+        }
+    }
+    Some((found, next))
+}
+
+/// Zone words at `j`: an abbreviation ("BST", "UTC+3"), or a name before "time" ("Alaska time",
+/// "Central European Time", "local time"). Returns the zone, its byte span and the next token.
+fn zone_at(t: &Tokens, j: usize) -> Option<(ZoneWords, (usize, usize), usize)> {
+    let start = t.toks.get(j)?.start;
+    if t.all_caps(j)
+        && let Some(spec) = zones::abbreviation(t.str(j))
+    {
+        if matches!(t.str(j), "GMT" | "UTC")
+            && let Some((offset, k)) = offset_suffix(t, j + 1)
+        {
+            return Some((ZoneWords::Fixed(offset), (start, t.toks[k - 1].end), k));
+        }
+        return Some((ZoneWords::Spec(spec), (start, t.toks[j].end), j + 1));
+    }
+    if !t.is_word(j) {
+        return None;
+    }
+    for len in (1..=3).rev() {
+        let time = j + len;
+        if !t.word_is(time, "time") || !(j..time).all(|w| t.is_word(w)) {
+            continue;
+        }
+        let span = (start, t.toks[time].end);
+        if len == 1 && t.word_is(j, "local") {
+            return Some((ZoneWords::Local, span, time + 1));
+        }
+        if !t.capitalised(j) {
+            continue;
+        }
+        let words = &t.text[start..t.toks[time - 1].end];
+        if let Some(spec) = zones::named_zone(words) {
+            return Some((ZoneWords::Spec(spec), span, time + 1));
+        }
+    }
+    None
+}
+
+/// "+1", "-05:00", "+0530" glued after "UTC"/"GMT": the offset in seconds.
+fn offset_suffix(t: &Tokens, j: usize) -> Option<(i32, usize)> {
+    let sign = match t.punct(j)? {
+        '+' => 1,
+        '-' | '−' => -1,
+        _ => return None,
+    };
+    if !t.glued(j) || !t.glued(j + 1) {
+        return None;
+    }
+    let n = i32::try_from(t.num(j + 1)?).ok()?;
+    let (hours, mut minutes, mut k) = match t.digits(j + 1) {
+        1 | 2 => (n, 0, j + 2),
+        4 => (n / 100, n % 100, j + 2),
+        _ => return None,
+    };
+    if t.digits(j + 1) <= 2
+        && t.punct_in(k, &[':'])
+        && t.glued(k)
+        && t.glued(k + 1)
+        && t.digits(k + 1) == 2
+    {
+        minutes = i32::try_from(t.num(k + 1)?).ok()?;
+        k += 2;
+    }
+    if hours > 14 || minutes > 59 {
+        return None;
+    }
+    Some((sign * (hours * 3600 + minutes * 60), k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Vec<(String, Parsed)> {
+        let t = Tokens::new(s, 0..s.len());
+        parse_all(&t)
+            .into_iter()
+            .map(|p| {
+                let words = s[t.toks[p.first].start..t.toks[p.end - 1].end].to_string();
+                (words, p)
+            })
+            .collect()
+    }
+
+    fn spans(s: &str) -> Vec<String> {
+        parse(s).into_iter().map(|(w, _)| w).collect()
+    }
+
+    fn only(s: &str) -> Single {
+        let mut found = parse(s);
+        assert_eq!(found.len(), 1, "{s}: {found:?}");
+        found.remove(0).1.start
+    }
+
+    #[test]
+    fn weekdays_with_their_modifiers() {
+        assert_eq!(spans("met on Wednesday."), ["Wednesday"]);
+        assert_eq!(spans("talks later on Friday, with"), ["later on Friday"]);
+        assert_eq!(spans("late Tuesday"), ["late Tuesday"]);
+        assert_eq!(spans("early on Monday"), ["early on Monday"]);
+        assert_eq!(spans("on Tuesday night"), ["Tuesday night"]);
+        assert_eq!(
+            spans("last Tuesday and next Monday"),
+            ["last Tuesday", "next Monday"]
+        );
+        assert_eq!(
+            only("later on Friday"),
+            Single::Date(DateExpr::Weekday {
+                day: Weekday::Friday,
+                rel: Rel::Bare,
+                same_day: true
+            })
+        );
+    }
+
+    #[test]
+    fn possessive_weekdays_are_dates_but_titles_are_not() {
+        assert_eq!(spans("Friday’s talks in Anchorage"), ["Friday’s"]);
+        assert_eq!(spans("told the Sunday Times"), Vec::<String>::new());
+        assert_eq!(spans("in Monday's newspaper"), Vec::<String>::new());
+        assert_eq!(spans("the Good Friday Agreement"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn may_and_march_only_as_months() {
+        assert_eq!(spans("Theresa May said"), Vec::<String>::new());
+        assert_eq!(spans("it may rain"), Vec::<String>::new());
+        assert_eq!(spans("protesters march"), Vec::<String>::new());
+        assert_eq!(spans("March organisers"), Vec::<String>::new());
+        assert_eq!(spans("since May became leader"), Vec::<String>::new());
+        assert_eq!(spans("in May, he"), ["May"]);
+        assert_eq!(spans("on 3 May"), ["3 May"]);
+        assert_eq!(spans("Theresa May 3"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn absolute_dates() {
+        for s in [
+            "3 September",
+            "September 3",
+            "Sept. 3",
+            "Sep 3, 2024",
+            "3 September 2024",
+            "3rd of September",
+            "2025-08-15",
+            "October 2022",
+        ] {
+            assert_eq!(spans(&format!("on {s} there")), [s], "{s}");
+        }
+        assert_eq!(spans("in 2018 and since 2018"), ["2018", "2018"]);
+        assert_eq!(spans("the 2018 summit"), Vec::<String>::new());
+        assert_eq!(spans("in the 1990s"), Vec::<String>::new());
+        assert_eq!(spans("in the spring"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn ranges() {
+        assert_eq!(
+            spans("from Monday to Wednesday"),
+            ["from Monday to Wednesday"]
+        );
+        assert_eq!(spans("Monday to Wednesday"), ["Monday to Wednesday"]);
+        assert_eq!(
+            spans("between 3 and 5 September"),
+            ["between 3 and 5 September"]
+        );
+        assert_eq!(spans("on 3-5 September"), ["3-5 September"]);
+        assert_eq!(spans("on September 3–5, 2024"), ["September 3–5, 2024"]);
+        let p = &parse("between 3 and 5 September")[0].1;
+        assert!(matches!(
+            p.range_end,
+            Some(Single::Date(DateExpr::Calendar {
+                day: Some(5),
+                month: 9,
+                ..
+            }))
+        ));
+    }
+
+    #[test]
+    fn clock_forms() {
+        for s in [
+            "11am",
+            "11 am",
+            "11:30am",
+            "10:30 a.m.",
+            "3 p.m.",
+            "14:00",
+            "14.00 GMT",
+            "noon",
+            "midday",
+            "midnight",
+            "9",
+            "1200 GMT",
+        ] {
+            assert_eq!(spans(&format!("at {s}")), [s], "{s}");
+        }
+        assert_eq!(
+            spans("at 11am Alaska time (8pm BST)."),
+            ["11am Alaska time (8pm BST)"]
+        );
+        assert_eq!(spans("9am ET (2pm BST)"), ["9am ET (2pm BST)"]);
+        assert_eq!(
+            spans("3pm local time (1200 GMT)"),
+            ["3pm local time (1200 GMT)"]
+        );
+        assert_eq!(
+            spans("at 11am British Summer Time"),
+            ["11am British Summer Time"]
+        );
+        assert_eq!(spans("at 10 UTC+3"), ["10 UTC+3"]);
+    }
+
+    #[test]
+    fn numbers_that_are_not_times() {
+        assert_eq!(spans("at No 10 on Thursday"), ["Thursday"]);
+        assert_eq!(spans("within 24 hours"), Vec::<String>::new());
+        assert_eq!(
+            spans("the three-and-a-half-year conflict"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            spans("rose 14.00 points, 1200 people at 10 Downing Street"),
+            Vec::<String>::new()
+        );
+        assert_eq!(spans("at 9.5 per cent"), Vec::<String>::new());
+        assert_eq!(spans("a year-long war"), Vec::<String>::new());
+        assert_eq!(spans("COVID-19 in 3 cases"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn dates_with_clock_times() {
+        assert_eq!(
+            spans("on Friday at 11am Alaska time"),
+            ["Friday at 11am Alaska time"]
+        );
+        assert_eq!(spans("at 11am on Friday"), ["11am on Friday"]);
+        assert!(matches!(only("at 11am on Friday"), Single::DateClock(..)));
+    }
+
+    #[test]
+    fn relative_words() {
+        assert_eq!(
+            spans("today, tonight, yesterday, tomorrow"),
+            ["today", "tonight", "yesterday", "tomorrow"]
+        );
+        assert_eq!(
+            spans("told the BBC's Today programme"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            spans("this week, next week, last month, earlier this month, next year"),
+            [
+                "this week",
+                "next week",
+                "last month",
+                "earlier this month",
+                "next year"
+            ]
+        );
+        assert_eq!(spans("three days ago"), ["three days ago"]);
+        assert_eq!(only("a week ago"), Single::Date(DateExpr::Week(-1)));
+        assert_eq!(spans("a last gasp offer"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn pair_recursion_is_bounded() {
+        let s = "11am BST (".repeat(1000);
+        assert!(parse(&s).len() >= 500);
+    }
+}

@@ -1,0 +1,564 @@
+//! Which tense governs a time expression: the nearest tense cue before it in its clause.
+//!
+//! Why: "on Wednesday" in a Friday article is two days back after "met" and five days ahead
+//! after "will meet". The cue is found with word lists (auxiliaries, modal verbs, common
+//! irregular past forms, "-ed" endings) and a few two-word rules ("is set to", "has been"), not a
+//! parser: news prose is regular enough, and the result is only used to pick between the past
+//! and the coming occurrence of a day.
+//!
+//! The search order for a position: the nearest cue before it in its clause, else the first after
+//! it in its clause, else the nearest before it in the sentence, else the first after it, else
+//! [`Tense::Present`]. Clauses break at commas, dashes, brackets, quotation marks and
+//! subordinating words ("after", "who", "that"). Cues for every token are found in one pass, so
+//! answering for every expression of a sentence stays linear.
+
+use super::Tense;
+use super::token::{Kind, Tokens};
+
+const FUTURE: &[&str] = &[
+    "will", "shall", "would", "could", "might", "should", "must", "can", "cannot", "later",
+    "tomorrow", "upcoming", "soon",
+];
+const PAST: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "didn",
+    "wasn",
+    "weren",
+    "hadn",
+    "earlier",
+    "ago",
+    "yesterday",
+    "since",
+    "previously",
+];
+const PRESENT: &[&str] = &["is", "are", "am", "isn", "aren", "does", "doesn", "says"];
+const HAVE: &[&str] = &["has", "have", "hasn", "haven"];
+/// Auxiliaries after which a participle carries no tense of its own ("is expected", "has met",
+/// "will be held"): the auxiliary decides.
+const AUXILIARY: &[&str] = &[
+    "is", "are", "am", "be", "being", "been", "was", "were", "isn", "aren", "wasn", "weren", "has",
+    "have", "had", "having", "hasn", "haven", "hadn", "get", "got",
+];
+/// Words before a participle that make it an adjective ("the planned talks").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+    "your", "my", "no",
+];
+/// Adverbs that may stand between an auxiliary and its verb ("has not yet met").
+const ADVERBS: &[&str] = &[
+    "not",
+    "also",
+    "now",
+    "already",
+    "just",
+    "still",
+    "never",
+    "ever",
+    "recently",
+    "reportedly",
+    "previously",
+    "finally",
+    "yet",
+    "t",
+    "once",
+    "only",
+    "then",
+    "first",
+    "since",
+];
+/// Words that make a following "to" point forward: "is set to", "plans to", "agreed to".
+const FUTURE_LEADS: &[&str] = &[
+    "set",
+    "due",
+    "expected",
+    "scheduled",
+    "slated",
+    "poised",
+    "going",
+    "about",
+    "planning",
+    "plans",
+    "plan",
+    "intends",
+    "intend",
+    "hopes",
+    "hope",
+    "hoping",
+    "aims",
+    "aim",
+    "aiming",
+    "wants",
+    "want",
+    "prepare",
+    "prepares",
+    "preparing",
+    "likely",
+    "unlikely",
+    "ready",
+    "expects",
+    "expect",
+    "agreed",
+    "promised",
+    "vowed",
+    "pledged",
+    "decided",
+    "offered",
+    "invited",
+];
+/// The lead words that are not verbs in their own right ("is due to", "is likely to").
+const NEUTRAL_LEADS: &[&str] = &[
+    "set",
+    "due",
+    "expected",
+    "scheduled",
+    "slated",
+    "poised",
+    "going",
+    "about",
+    "likely",
+    "unlikely",
+    "ready",
+];
+/// Irregular past forms that are not also common present forms or nouns ("put", "set", "read"
+/// are left out on purpose).
+const IRREGULAR_PAST: &[&str] = &[
+    "met",
+    "said",
+    "told",
+    "took",
+    "made",
+    "went",
+    "came",
+    "saw",
+    "gave",
+    "held",
+    "spoke",
+    "sent",
+    "left",
+    "began",
+    "brought",
+    "thought",
+    "knew",
+    "found",
+    "got",
+    "ran",
+    "wrote",
+    "became",
+    "felt",
+    "kept",
+    "meant",
+    "paid",
+    "sat",
+    "stood",
+    "understood",
+    "lost",
+    "led",
+    "flew",
+    "drove",
+    "rose",
+    "fell",
+    "grew",
+    "threw",
+    "chose",
+    "broke",
+    "built",
+    "bought",
+    "caught",
+    "taught",
+    "fought",
+    "sought",
+    "spent",
+    "won",
+    "struck",
+    "swore",
+    "tore",
+    "wore",
+    "woke",
+    "drew",
+    "forgot",
+    "hid",
+    "shook",
+    "slept",
+    "sold",
+    "shot",
+    "withdrew",
+    "arose",
+    "overtook",
+    "oversaw",
+    "sank",
+    "stole",
+    "dealt",
+    "fled",
+    "lent",
+    "laid",
+    "spun",
+    "heard",
+    "stuck",
+    "wept",
+];
+/// Past participles that are never simple past forms: tenseless on their own ("the written
+/// statement"), they only matter after an auxiliary.
+const PARTICIPLES: &[&str] = &[
+    "been",
+    "done",
+    "gone",
+    "seen",
+    "taken",
+    "given",
+    "spoken",
+    "written",
+    "known",
+    "shown",
+    "chosen",
+    "broken",
+    "driven",
+    "fallen",
+    "forgotten",
+    "grown",
+    "hidden",
+    "risen",
+    "shaken",
+    "stolen",
+    "sworn",
+    "thrown",
+    "woken",
+    "worn",
+    "begun",
+    "flown",
+    "withdrawn",
+    "drawn",
+    "undertaken",
+    "overtaken",
+    "overseen",
+    "beaten",
+    "forgiven",
+];
+/// Words ending in "ed" that are not past forms.
+const NOT_ED: &[&str] = &[
+    "need", "seed", "speed", "feed", "breed", "greed", "creed", "deed", "weed", "heed", "steed",
+    "indeed", "proceed", "exceed", "succeed", "embed", "hundred", "kindred", "sacred", "naked",
+    "wicked", "shed", "sled",
+];
+/// Words that open a new clause.
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "while", "whereas", "although", "though", "because", "after", "before", "when",
+    "whenever", "if", "unless", "until", "who", "whom", "whose", "which", "that", "where",
+];
+
+/// Whether token `i` is a past participle or simple past form (irregular or "-ed").
+fn participle_like(t: &Tokens, i: usize) -> bool {
+    if !t.is_word(i) {
+        return false;
+    }
+    if t.word_in(i, IRREGULAR_PAST) || t.word_in(i, PARTICIPLES) {
+        return true;
+    }
+    let w = t.str(i).as_bytes();
+    w.len() >= 4
+        && w.is_ascii()
+        && w[w.len() - 2..].eq_ignore_ascii_case(b"ed")
+        && !t.word_in(i, NOT_ED)
+}
+
+/// The nearest word before `i`, skipping adverbs and apostrophes; bounded look-back.
+fn previous_verb_slot(t: &Tokens, i: usize) -> Option<usize> {
+    let mut j = i;
+    for _ in 0..4 {
+        j = j.checked_sub(1)?;
+        if t.punct_in(j, &['\'', '’']) || t.word_in(j, ADVERBS) {
+            continue;
+        }
+        return t.is_word(j).then_some(j);
+    }
+    None
+}
+
+/// The nearest word after `i`, skipping adverbs and apostrophes; bounded look-ahead.
+fn next_verb_slot(t: &Tokens, i: usize) -> Option<usize> {
+    let mut j = i;
+    for _ in 0..4 {
+        j += 1;
+        if t.punct_in(j, &['\'', '’']) || t.word_in(j, ADVERBS) {
+            continue;
+        }
+        return t.is_word(j).then_some(j);
+    }
+    None
+}
+
+/// The tense token `i` signals on its own, if any.
+pub(super) fn cue(t: &Tokens, i: usize) -> Option<Tense> {
+    if !t.is_word(i) {
+        return None;
+    }
+    // A capitalised word inside a sentence is a name ("Will", "Grant", "Earlier Than Expected").
+    let name = t.capitalised(i) && !t.initial(i) && !t.all_caps(i);
+    if name || t.in_compound(i) {
+        return None;
+    }
+    let apostrophe_before = i > 0 && t.punct_in(i - 1, &['\'', '’']) && t.glued(i);
+    if t.word_is(i, "ll") && apostrophe_before {
+        return Some(Tense::Future);
+    }
+    if t.word_is(i, "won") && t.punct_in(i + 1, &['\'', '’']) && t.word_is(i + 2, "t") {
+        return Some(Tense::Future);
+    }
+    if t.str(i) == "may" {
+        return Some(Tense::Future);
+    }
+    if t.word_in(i, FUTURE) {
+        return Some(Tense::Future);
+    }
+    if t.word_in(i, PAST) {
+        return Some(Tense::Past);
+    }
+    if t.word_in(i, PRESENT) {
+        return Some(Tense::Present);
+    }
+    if t.word_in(i, HAVE) {
+        return match next_verb_slot(t, i) {
+            Some(j) if t.word_is(j, "to") => Some(Tense::Future),
+            Some(j) if participle_like(t, j) => Some(Tense::Past),
+            _ => Some(Tense::Present),
+        };
+    }
+    if t.word_is(i, "to") {
+        return previous_verb_slot(t, i)
+            .filter(|&j| t.word_in(j, FUTURE_LEADS))
+            .map(|_| Tense::Future);
+    }
+    if t.word_in(i, NEUTRAL_LEADS) || !participle_like(t, i) {
+        return None;
+    }
+    if let Some(j) = previous_verb_slot(t, i)
+        && (t.word_in(j, AUXILIARY) || t.word_in(j, DETERMINERS))
+    {
+        return None;
+    }
+    if t.word_in(i, PARTICIPLES) {
+        return None;
+    }
+    Some(Tense::Past)
+}
+
+/// Whether token `i` ends the clause it is in.
+pub(super) fn is_boundary(t: &Tokens, i: usize) -> bool {
+    match t.kind(i) {
+        Some(Kind::Punct) => {
+            if t.punct_in(i, &['-']) {
+                // A spaced hyphen is a dash; a glued one joins a compound.
+                return !t.glued(i) && !t.glued(i + 1);
+            }
+            t.punct_in(
+                i,
+                &[
+                    ',', ';', ':', '(', ')', '[', ']', '—', '–', '“', '”', '"', '!', '?', '.',
+                ],
+            )
+        }
+        Some(Kind::Word) => t.word_in(i, CLAUSE_WORDS),
+        _ => false,
+    }
+}
+
+/// Cues and clauses of one sentence, indexed for constant-time questions per token.
+pub(super) struct TenseIndex {
+    cues: Vec<Option<Tense>>,
+    /// Clause number of each token; a boundary token closes its clause.
+    clause: Vec<u32>,
+    /// Index of the last cue at or before each token, if any.
+    last_upto: Vec<Option<usize>>,
+    /// Index of the first cue at or after each token, if any.
+    next_from: Vec<Option<usize>>,
+    /// The clause a position past the last token belongs to.
+    end_clause: u32,
+}
+
+impl TenseIndex {
+    pub fn new(t: &Tokens) -> Self {
+        let n = t.len();
+        let cues: Vec<Option<Tense>> = (0..n).map(|i| cue(t, i)).collect();
+        let mut clause = Vec::with_capacity(n);
+        let mut current = 0u32;
+        for i in 0..n {
+            clause.push(current);
+            if is_boundary(t, i) {
+                current = current.saturating_add(1);
+            }
+        }
+        let mut last_upto = Vec::with_capacity(n);
+        let mut last = None;
+        for (i, c) in cues.iter().enumerate() {
+            if c.is_some() {
+                last = Some(i);
+            }
+            last_upto.push(last);
+        }
+        let mut next_from = vec![None; n];
+        let mut next = None;
+        for i in (0..n).rev() {
+            if cues[i].is_some() {
+                next = Some(i);
+            }
+            next_from[i] = next;
+        }
+        TenseIndex {
+            cues,
+            clause,
+            last_upto,
+            next_from,
+            end_clause: current,
+        }
+    }
+
+    /// The tense governing token position `k` (a token index, or the token count for the end of
+    /// the sentence); the token at `k` itself is not its own cue.
+    pub fn at(&self, k: usize) -> Tense {
+        let n = self.cues.len();
+        let clause = self.clause.get(k).copied().unwrap_or(self.end_clause);
+        let before = k
+            .checked_sub(1)
+            .and_then(|j| self.last_upto.get(j).copied().flatten());
+        let after = self
+            .next_from
+            .get(k + 1)
+            .copied()
+            .flatten()
+            .filter(|_| k < n);
+        let same = |j: &usize| self.clause[*j] == clause;
+        let pick = before
+            .filter(same)
+            .or_else(|| after.filter(same))
+            .or(before)
+            .or(after);
+        pick.and_then(|j| self.cues[j]).unwrap_or(Tense::Present)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tense at the first occurrence of `marker` in `s`.
+    fn tense(s: &str, marker: &str) -> Tense {
+        let t = Tokens::new(s, 0..s.len());
+        let k = (0..t.len())
+            .find(|&i| t.str(i) == marker)
+            .expect("marker in sentence");
+        TenseIndex::new(&t).at(k)
+    }
+
+    #[test]
+    fn past_forms() {
+        assert_eq!(
+            tense("Mr Trump met the leaders on Wednesday.", "Wednesday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("He said on Thursday the war was hard.", "Thursday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("the summit, organised by Merz, on Wednesday", "Wednesday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("Delegations have arrived on Monday", "Monday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("Earlier on Thursday, Mr Putin praised him", "Thursday"),
+            Tense::Past
+        );
+    }
+
+    #[test]
+    fn future_forms() {
+        assert_eq!(
+            tense("They will meet on Thursday.", "Thursday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("They are set to meet on Thursday.", "Thursday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("Talks are due to start on Monday", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(tense("She plans to fly on Monday", "Monday"), Tense::Future);
+        assert_eq!(
+            tense("The talks will be held on Monday", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("They have arrived ahead of talks later on Friday", "Friday"),
+            Tense::Future
+        );
+        assert_eq!(tense("He won’t travel on Monday", "Monday"), Tense::Future);
+        assert_eq!(tense("They’ll meet on Monday", "Monday"), Tense::Future);
+        assert_eq!(tense("He has to leave on Monday", "Monday"), Tense::Future);
+    }
+
+    #[test]
+    fn present_forms() {
+        assert_eq!(
+            tense("The US is making efforts on Monday", "Monday"),
+            Tense::Present
+        );
+        assert_eq!(tense("They are united on Monday", "Monday"), Tense::Present);
+        assert_eq!(tense("Nothing on Monday", "Monday"), Tense::Present);
+    }
+
+    #[test]
+    fn cue_after_when_none_before() {
+        assert_eq!(
+            tense("On Wednesday, Mr Trump met them.", "Wednesday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("Friday’s talks in Anchorage will include lunch", "Friday"),
+            Tense::Future
+        );
+    }
+
+    #[test]
+    fn clause_keeps_its_own_tense() {
+        let s = "Mr Trump, who met Mr Zelensky on Wednesday, will meet Mr Putin on Friday.";
+        assert_eq!(tense(s, "Wednesday"), Tense::Past);
+        assert_eq!(tense(s, "Friday"), Tense::Future);
+    }
+
+    #[test]
+    fn adjectives_and_names_are_not_cues() {
+        assert_eq!(
+            tense("The planned talks on Monday will", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("Actor Will Smith on Monday", "Monday"),
+            Tense::Present
+        );
+        assert_eq!(
+            tense("the United States on Monday", "Monday"),
+            Tense::Present
+        );
+        assert_eq!(
+            tense("the so-called deal on Monday", "Monday"),
+            Tense::Present
+        );
+        assert_eq!(tense("They need talks on Monday", "Monday"), Tense::Present);
+    }
+
+    #[test]
+    fn end_of_sentence_position() {
+        let s = "They met";
+        let t = Tokens::new(s, 0..s.len());
+        assert_eq!(TenseIndex::new(&t).at(t.len()), Tense::Past);
+        let e = Tokens::new("", 0..0);
+        assert_eq!(TenseIndex::new(&e).at(0), Tense::Present);
+    }
+}

@@ -1,0 +1,355 @@
+//! The word scanner under [`super::find_times`]: splits one sentence into words, numbers and
+//! punctuation with byte offsets, and knows the calendar words (weekdays and months).
+//!
+//! Why a scanner and not regular expressions: the grammar needs a few tokens of look-around
+//! ("Theresa May", "Friday's newspaper", "11am Alaska time (8pm BST)"), and walking a token
+//! array with bounded look-ahead keeps the whole pass linear in the input.
+//!
+//! Every token starts and ends on a char boundary, so slicing the text with them never panics.
+
+use jiff::civil::Weekday;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// A run of letters (ASCII or any Unicode alphabetic character).
+    Word,
+    /// A run of ASCII digits.
+    Num,
+    /// Any other single character.
+    Punct,
+}
+
+/// One token: its byte range in the article text, and whether it touches the token before it
+/// with no space between ("11am", "3-5", "Friday’s").
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub glued: bool,
+}
+
+/// The tokens of one sentence, with accessors that answer `false`/`None` out of range so that
+/// grammar rules can look ahead without bounds checks.
+pub(super) struct Tokens<'t> {
+    pub text: &'t str,
+    pub toks: Vec<Tok>,
+}
+
+impl<'t> Tokens<'t> {
+    /// Tokenises `text[range]`; `range` must lie on char boundaries inside `text`.
+    pub fn new(text: &'t str, range: std::ops::Range<usize>) -> Self {
+        let bytes = text.as_bytes();
+        let mut toks = Vec::new();
+        let mut i = range.start;
+        let mut glued = false;
+        while i < range.end {
+            let b = bytes[i];
+            if b.is_ascii_whitespace() {
+                glued = false;
+                i += 1;
+                continue;
+            }
+            let (kind, end) = if b.is_ascii_digit() {
+                let mut j = i + 1;
+                while j < range.end && bytes[j].is_ascii_digit() {
+                    j += 1;
+                }
+                (Kind::Num, j)
+            } else if b.is_ascii_alphabetic() {
+                (Kind::Word, word_end(text, i + 1, range.end))
+            } else if b.is_ascii() {
+                (Kind::Punct, i + 1)
+            } else {
+                let c = text[i..range.end].chars().next().unwrap_or(' ');
+                let end = i + c.len_utf8();
+                if c.is_whitespace() {
+                    glued = false;
+                    i = end;
+                    continue;
+                }
+                if c.is_alphabetic() {
+                    (Kind::Word, word_end(text, end, range.end))
+                } else {
+                    (Kind::Punct, end)
+                }
+            };
+            toks.push(Tok {
+                start: i,
+                end,
+                kind,
+                glued,
+            });
+            glued = true;
+            i = end;
+        }
+        Tokens { text, toks }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The text of token `i`, or "" past the end.
+    pub fn str(&self, i: usize) -> &'t str {
+        self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    pub fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word)
+    }
+
+    /// Whether token `i` is the word `lower` in any letter case.
+    pub fn word_is(&self, i: usize, lower: &str) -> bool {
+        self.is_word(i) && self.str(i).eq_ignore_ascii_case(lower)
+    }
+
+    /// Whether token `i` is one of `words` (given in lower case), in any letter case.
+    pub fn word_in(&self, i: usize, words: &[&str]) -> bool {
+        self.is_word(i) && {
+            let w = self.str(i);
+            words.iter().any(|x| w.eq_ignore_ascii_case(x))
+        }
+    }
+
+    /// The value of number token `i` (at most nine digits; longer runs give `None`).
+    pub fn num(&self, i: usize) -> Option<u32> {
+        if self.kind(i) != Some(Kind::Num) {
+            return None;
+        }
+        let s = self.str(i);
+        if s.len() > 9 {
+            return None;
+        }
+        s.parse().ok()
+    }
+
+    /// The number of digits of number token `i` (0 for other tokens).
+    pub fn digits(&self, i: usize) -> usize {
+        if self.kind(i) == Some(Kind::Num) {
+            self.str(i).len()
+        } else {
+            0
+        }
+    }
+
+    pub fn punct(&self, i: usize) -> Option<char> {
+        match self.toks.get(i) {
+            Some(t) if t.kind == Kind::Punct => self.text[t.start..t.end].chars().next(),
+            _ => None,
+        }
+    }
+
+    pub fn punct_in(&self, i: usize, chars: &[char]) -> bool {
+        self.punct(i).is_some_and(|c| chars.contains(&c))
+    }
+
+    /// Whether token `i` touches the token before it.
+    pub fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.glued)
+    }
+
+    /// Whether token `i` starts with an ASCII capital.
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.str(i)
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_uppercase)
+    }
+
+    /// Whether token `i` is written all in capitals (a headline or an abbreviation).
+    pub fn all_caps(&self, i: usize) -> bool {
+        self.is_word(i) && self.str(i).bytes().all(|b| b.is_ascii_uppercase())
+    }
+
+    /// Whether token `i` is written as a name or heading: "May", "MAY", but not "may".
+    pub fn name_case(&self, i: usize) -> bool {
+        self.capitalised(i)
+            && (self.all_caps(i) || self.str(i).bytes().skip(1).all(|b| b.is_ascii_lowercase()))
+    }
+
+    /// Whether token `i` opens the sentence or a quotation, where any word is capitalised.
+    pub fn initial(&self, i: usize) -> bool {
+        i == 0
+            || self.punct_in(
+                i - 1,
+                &['“', '"', '‘', ':', '.', '!', '?', '(', '[', '—', '–', '\''],
+            )
+    }
+
+    /// Whether token `i` is part of a hyphenated compound ("three-and-a-half-year", "year-long"):
+    /// a word glued to a hyphen on either side. Such words are adjectives, not times.
+    pub fn in_compound(&self, i: usize) -> bool {
+        let hyphen = |j: usize| self.punct_in(j, &['-', '‐']);
+        (i > 0 && self.glued(i) && hyphen(i - 1) && self.glued(i - 1) && i >= 2)
+            || (hyphen(i + 1) && self.glued(i + 1) && self.glued(i + 2) && self.is_word(i + 2))
+    }
+
+    /// Whether tokens `i`, `i + 1` are an apostrophe and "s" glued to the token before `i`
+    /// ("Friday’s", "Friday's").
+    pub fn possessive(&self, i: usize) -> bool {
+        self.punct_in(i, &['\'', '’'])
+            && self.glued(i)
+            && self.word_is(i + 1, "s")
+            && self.glued(i + 1)
+    }
+}
+
+fn word_end(text: &str, mut j: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    while j < end {
+        let b = bytes[j];
+        if b.is_ascii_alphabetic() {
+            j += 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            match text[j..end].chars().next() {
+                Some(c) if c.is_alphabetic() => j += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    j
+}
+
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Monday),
+    ("tuesday", Weekday::Tuesday),
+    ("wednesday", Weekday::Wednesday),
+    ("thursday", Weekday::Thursday),
+    ("friday", Weekday::Friday),
+    ("saturday", Weekday::Saturday),
+    ("sunday", Weekday::Sunday),
+];
+
+/// The weekday a word names, in any letter case ("Friday", "FRIDAY").
+pub(super) fn weekday_of(word: &str) -> Option<Weekday> {
+    WEEKDAYS
+        .iter()
+        .find(|(name, _)| word.eq_ignore_ascii_case(name))
+        .map(|(_, day)| *day)
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// How a month is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum MonthForm {
+    /// "September"
+    Full,
+    /// "Sep", "Sept": only a month next to a day number or a year.
+    Abbreviated,
+}
+
+/// The month (1-12) a word names, ignoring case; the caller decides whether its case makes it a
+/// month ("May") or an ordinary word ("may").
+pub(super) fn month_of(word: &str) -> Option<(i8, MonthForm)> {
+    if word.len() < 3 || word.len() > 9 {
+        return None;
+    }
+    for (n, name) in (1..).zip(MONTHS) {
+        if word.eq_ignore_ascii_case(name) {
+            return Some((n, MonthForm::Full));
+        }
+        if word.len() == 3 && name.len() > 3 && word.eq_ignore_ascii_case(&name[..3]) {
+            return Some((n, MonthForm::Abbreviated));
+        }
+    }
+    word.eq_ignore_ascii_case("sept")
+        .then_some((9, MonthForm::Abbreviated))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<(&str, Kind, bool)> {
+        let t = Tokens::new(s, 0..s.len());
+        (0..t.len())
+            .map(|i| (t.str(i), t.toks[i].kind, t.glued(i)))
+            .collect()
+    }
+
+    #[test]
+    fn splits_numbers_from_glued_letters() {
+        assert_eq!(
+            words("at 11am"),
+            vec![
+                ("at", Kind::Word, false),
+                ("11", Kind::Num, false),
+                ("am", Kind::Word, true)
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_accented_letters_inside_words() {
+        // "Marché" must not yield a month "March".
+        assert_eq!(
+            words("Marché 3"),
+            vec![("Marché", Kind::Word, false), ("3", Kind::Num, false)]
+        );
+    }
+
+    #[test]
+    fn curly_apostrophe_is_punctuation_and_marks_possessives() {
+        let s = "Friday’s talks";
+        let t = Tokens::new(s, 0..s.len());
+        assert_eq!(t.str(1), "’");
+        assert!(t.possessive(1));
+        assert!(!t.possessive(2));
+    }
+
+    #[test]
+    fn non_breaking_space_separates_tokens() {
+        assert_eq!(words("11\u{a0}am")[1], ("am", Kind::Word, false));
+    }
+
+    #[test]
+    fn compounds_are_recognised_on_both_sides() {
+        let s = "a three-and-a-half-year conflict, a year-long war, last year";
+        let t = Tokens::new(s, 0..s.len());
+        let year: Vec<bool> = (0..t.len())
+            .filter(|&i| t.word_is(i, "year"))
+            .map(|i| t.in_compound(i))
+            .collect();
+        assert_eq!(year, vec![true, true, false]);
+    }
+
+    #[test]
+    fn months_and_weekdays() {
+        assert_eq!(month_of("Sept"), Some((9, MonthForm::Abbreviated)));
+        assert_eq!(month_of("may"), Some((5, MonthForm::Full)));
+        assert_eq!(month_of("Mayor"), None);
+        assert_eq!(month_of("Ma"), None);
+        assert_eq!(weekday_of("THURSDAY"), Some(Weekday::Thursday));
+        assert_eq!(weekday_of("Thurs"), None);
+    }
+
+    #[test]
+    fn range_limits_the_tokens() {
+        let s = "before 11am after";
+        let t = Tokens::new(s, 7..11);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t.str(0), "11");
+    }
+}

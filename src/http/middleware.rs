@@ -1,0 +1,271 @@
+//! Cross-cutting request handling: strong ETags and 304s, request metrics, problem documents
+//! for errors that layers answer with a bare status, and the one log line for each 500.
+//!
+//! The order these run in is set in [`crate::http::router`]; each function here does one job.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::Body;
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use metrics::{Key, Label, Level, Metadata, Recorder};
+use metrics_exporter_prometheus::{
+    Matcher, PrometheusBuilder, PrometheusHandle, PrometheusRecorder,
+};
+use sha2::{Digest, Sha256};
+
+use crate::http::error::{ApiError, InternalErrorDetail, PROBLEM_JSON};
+
+/// Name of the request counter.
+pub const REQUESTS_TOTAL: &str = "http_requests_total";
+/// Name of the latency histogram.
+pub const REQUEST_DURATION: &str = "http_request_duration_seconds";
+
+/// Latency histogram buckets, in seconds: from a cached GET to a long extraction.
+const DURATION_BUCKETS: &[f64] = &[
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0,
+];
+
+const METADATA: Metadata<'static> =
+    Metadata::new(module_path!(), Level::INFO, Some(module_path!()));
+
+/// A Prometheus registry owned by one app (not the process-wide recorder), so every router
+/// built in a test counts only its own requests.
+#[derive(Clone)]
+pub struct HttpMetrics {
+    recorder: Arc<PrometheusRecorder>,
+    handle: PrometheusHandle,
+}
+
+impl HttpMetrics {
+    /// An empty registry with latency histograms (not summaries) for request durations.
+    pub fn new() -> Self {
+        let builder = PrometheusBuilder::new()
+            .set_buckets_for_metric(
+                Matcher::Full(REQUEST_DURATION.to_string()),
+                DURATION_BUCKETS,
+            )
+            // Only an empty bucket list fails, and ours is not: fall back to summaries anyway.
+            .unwrap_or_else(|_| PrometheusBuilder::new());
+        let recorder = builder.build_recorder();
+        let handle = recorder.handle();
+        HttpMetrics {
+            recorder: Arc::new(recorder),
+            handle,
+        }
+    }
+
+    /// Counts one answered request and its latency.
+    pub fn record(&self, method: &Method, route: &str, status: StatusCode, seconds: f64) {
+        let labels = vec![
+            Label::new("method", method.as_str().to_string()),
+            Label::new("route", route.to_string()),
+            Label::new("status", status.as_u16().to_string()),
+        ];
+        let counter = Key::from_parts(REQUESTS_TOTAL, labels.clone());
+        self.recorder
+            .register_counter(&counter, &METADATA)
+            .increment(1);
+        let duration = Key::from_parts(REQUEST_DURATION, labels);
+        self.recorder
+            .register_histogram(&duration, &METADATA)
+            .record(seconds);
+    }
+
+    /// Everything recorded so far, in the Prometheus text format.
+    pub fn render(&self) -> String {
+        self.handle.run_upkeep();
+        self.handle.render()
+    }
+}
+
+impl Default for HttpMetrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Records every request by route template (not raw path, which would make one series per
+/// id), method and final status.
+pub async fn track_metrics(
+    State(metrics): State<HttpMetrics>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let started = Instant::now();
+    let method = req.method().clone();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "unmatched".to_string());
+    let response = next.run(req).await;
+    metrics.record(
+        &method,
+        &route,
+        response.status(),
+        started.elapsed().as_secs_f64(),
+    );
+    response
+}
+
+/// Logs the cause of a 500 once, inside the request's span (which carries the request id),
+/// and strips it from the response.
+pub async fn log_internal_errors(req: Request, next: Next) -> Response {
+    let method = req.method().clone();
+    let uri = req.uri().clone();
+    let mut response = next.run(req).await;
+    if let Some(InternalErrorDetail(detail)) =
+        response.extensions_mut().remove::<InternalErrorDetail>()
+    {
+        tracing::error!(%method, %uri, cause = %detail, "request failed");
+    }
+    response
+}
+
+/// Gives a problem document to error responses that a layer produced with a bare status
+/// (405 from routing, 413 from the body limit, 503 from the timeout), keeping their headers
+/// (`Allow` on a 405).
+pub async fn problem_for_bare_errors(req: Request, next: Next) -> Response {
+    let response = next.run(req).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) || is_problem(response.headers()) {
+        return response;
+    }
+    let Some(error) = ApiError::from_status(status) else {
+        return response;
+    };
+    let (mut parts, _) = response.into_parts();
+    let replacement = error.into_response();
+    let (new_parts, body) = replacement.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    for (name, value) in &new_parts.headers {
+        parts.headers.insert(name, value.clone());
+    }
+    parts.extensions.extend(new_parts.extensions);
+    Response::from_parts(parts, body)
+}
+
+fn is_problem(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with(PROBLEM_JSON))
+}
+
+/// Adds a strong ETag (a hash of the body as sent) to successful GETs and answers
+/// `If-None-Match` with 304. It runs outside compression, so each encoding of a body has its
+/// own tag, as strong validators require.
+pub async fn etag(req: Request, next: Next) -> Response {
+    if !matches!(*req.method(), Method::GET | Method::HEAD) {
+        return next.run(req).await;
+    }
+    let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
+    let response = next.run(req).await;
+    if response.status() != StatusCode::OK || response.headers().contains_key(header::ETAG) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(b) => b,
+        Err(e) => {
+            return ApiError::Internal(format!("cannot buffer the response body: {e}"))
+                .into_response();
+        }
+    };
+    let digest = Sha256::digest(&bytes);
+    let tag = format!("\"{}\"", hex16(&digest));
+    let Ok(tag_value) = HeaderValue::from_str(&tag) else {
+        return Response::from_parts(parts, Body::from(bytes));
+    };
+    parts.headers.insert(header::ETAG, tag_value);
+    if if_none_match.is_some_and(|v| etag_listed(&v, &tag)) {
+        parts.status = StatusCode::NOT_MODIFIED;
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Response::from_parts(parts, Body::empty());
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Whether an `If-None-Match` value lists `tag` (weak comparison, as RFC 9110 asks for this
+/// header) or is `*`.
+fn etag_listed(header_value: &HeaderValue, tag: &str) -> bool {
+    let Ok(value) = header_value.to_str() else {
+        return false;
+    };
+    value.split(',').map(str::trim).any(|candidate| {
+        candidate == "*" || candidate.strip_prefix("W/").unwrap_or(candidate) == tag
+    })
+}
+
+fn hex16(digest: &[u8]) -> String {
+    use std::fmt::Write;
+    digest
+        .iter()
+        .take(16)
+        .fold(String::with_capacity(32), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+/// The span every request is logged in: method, path and the request id set by the
+/// request-id layer, so each log line of a request can be found by its id.
+pub fn request_span(req: &Request<Body>) -> tracing::Span {
+    let request_id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-");
+    tracing::info_span!(
+        "request",
+        method = %req.method(),
+        path = %req.uri().path(),
+        request_id = %request_id,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn if_none_match_lists() {
+        let tag = "\"abc\"";
+        for (header, hit) in [
+            ("\"abc\"", true),
+            ("W/\"abc\"", true),
+            ("\"x\", \"abc\"", true),
+            ("*", true),
+            ("\"abd\"", false),
+            ("abc", false),
+        ] {
+            assert_eq!(
+                etag_listed(&HeaderValue::from_static(header), tag),
+                hit,
+                "{header}"
+            );
+        }
+    }
+
+    #[test]
+    fn metrics_render_counts_and_histograms_by_route() {
+        let m = HttpMetrics::new();
+        m.record(&Method::GET, "/v1/people/{id}", StatusCode::OK, 0.003);
+        m.record(&Method::GET, "/v1/people/{id}", StatusCode::OK, 0.004);
+        let text = m.render();
+        assert!(
+            text.contains(
+                "http_requests_total{method=\"GET\",route=\"/v1/people/{id}\",status=\"200\"} 2"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("http_request_duration_seconds_bucket"),
+            "{text}"
+        );
+    }
+}
