@@ -176,7 +176,30 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], people: &People) -> Vec<Q
                 .collect();
             if !spans.is_empty() {
                 let split = spans.len() == 2 && is_split(text, quotes);
-                if split {
+                // “We are ready,” she said. “But not at any price.” — a quote that goes on in
+                // the next sentence of the same paragraph is one quote.
+                let prev_direct = out
+                    .iter()
+                    .rposition(|q| q.kind == QuoteKind::Direct && q.sentence + 1 == si);
+                let goes_on = quote_only
+                    && spans.len() == 1
+                    && speaker != Speaker::Unknown
+                    && sentences[si - usize::from(si > 0)].paragraph == s.paragraph
+                    && prev_direct.is_some_and(|p| {
+                        let prev = &sentences[out[p].sentence];
+                        out[p].speaker == speaker
+                            && text[prev.span.clone()].starts_with(['\u{201C}', '"', '\u{2018}'])
+                            && text[out[p].span.end..prev.span.end]
+                                .chars()
+                                .filter(|c| matches!(c, '\u{201C}' | '"'))
+                                .count()
+                                <= 1
+                    });
+                if goes_on {
+                    if let Some(p) = prev_direct {
+                        out[p].continuation.push(spans[0].clone());
+                    }
+                } else if split {
                     out.push(QuoteMention {
                         kind: QuoteKind::Direct,
                         span: spans[0].clone(),
@@ -321,7 +344,9 @@ impl Attribution<'_> {
             .iter()
             .filter(|t| t.span.end <= first.outer.start)
             .collect();
-        let verb_idx = before.iter().position(|t| {
+        // The speech verb nearest the quote governs it: in "X said commanders had told him
+        // “…”" the words are the commanders'.
+        let verb_idx = before.iter().rposition(|t| {
             let w = t.text.to_lowercase();
             lexicon::is_speech_verb(&w) || w == "according"
         });
@@ -392,8 +417,12 @@ impl Attribution<'_> {
             }
         }
         // Nearest to the verb wins; before the verb, the last one; after, the first one.
+        // Before the verb, only when a few words without a comma stand between.
         let pick = if verb_pos >= range.end {
-            cands.last()
+            cands.last().filter(|m| {
+                let between = &text[m.span.end.min(verb_pos)..verb_pos];
+                !between.contains(',') && between.split_whitespace().count() <= 6
+            })
         } else {
             cands.first()
         };
@@ -547,6 +576,38 @@ impl Attribution<'_> {
         }
         if matches!(t.text, "they" | "They" | "we" | "We" | "I" | "you") {
             return Some(Speaker::Unknown);
+        }
+        // A common noun as subject: "one Whitehall official described", "commanders had told",
+        // "the presidential office said". An organisation noun names a source; others leave the
+        // speaker open.
+        let lower = t.text.to_lowercase();
+        if t.text.chars().next().is_some_and(char::is_lowercase)
+            && !lexicon::is_speech_verb(&lower)
+            && !text[t.span.end..verb_pos].contains(',')
+        {
+            if ORG_NOUNS.contains(&lower.as_str()) {
+                let phrase_start = text[range.start..t.span.start]
+                    .rfind(" the ")
+                    .map(|p| range.start + p + 1);
+                if let Some(ps) = phrase_start.filter(|ps| t.span.start - ps < 40) {
+                    let phrase = &text[ps..t.span.end];
+                    // "A spokesman for the foreign ministry said": an unnamed person speaks.
+                    let before = text[..ps].trim_end();
+                    let owned_by = before
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| matches!(w, "for" | "of" | "at" | "from" | "with"));
+                    if owned_by {
+                        return Some(Speaker::Unknown);
+                    }
+                    if !phrase.contains(',') {
+                        return Some(Speaker::Named(phrase.to_string()));
+                    }
+                }
+            }
+            if lexicon::UNNAMED_SPEAKERS.contains(&lower.as_str()) || lower.ends_with('s') {
+                return Some(Speaker::Unknown);
+            }
         }
         // "Jane Doe, the mayor of Springfield, said": the mention before the appositive.
         let before_verb = text[range.start..verb_pos].trim_end();
@@ -862,6 +923,40 @@ impl Attribution<'_> {
         })
     }
 }
+
+/// Nouns for organisations that speak as one: "the trade ministry said".
+const ORG_NOUNS: &[&str] = &[
+    "office",
+    "ministry",
+    "department",
+    "government",
+    "agency",
+    "company",
+    "police",
+    "embassy",
+    "army",
+    "military",
+    "council",
+    "committee",
+    "court",
+    "commission",
+    "union",
+    "party",
+    "campaign",
+    "administration",
+    "cabinet",
+    "presidency",
+    "secretariat",
+    "spokesman's office",
+    "firm",
+    "group",
+    "board",
+    "regulator",
+    "authority",
+    "prosecutors",
+    "prosecution",
+    "statement",
+];
 
 fn is_clause_start(word: &str) -> bool {
     let lower = word.to_lowercase();
