@@ -1,6 +1,6 @@
 //! The `factline` command line: parses arguments and hands over to the library. No logic here.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -83,12 +83,20 @@ fn extract(args: ExtractArgs) -> Result<(), String> {
         serde_json::to_string_pretty(&extraction)
     }
     .map_err(|e| format!("cannot encode the extraction: {e}"))?;
-    println!("{json}");
-    Ok(())
+    print_out(&json)
 }
 
 fn eval(args: EvalArgs) -> Result<(), String> {
     let report = factline::eval::evaluate_dir(&args.dir).map_err(|e| e.to_string())?;
-    println!("{report}");
-    Ok(())
+    print_out(&report.to_string())
+}
+
+/// Prints `text` and a newline; a closed pipe (`factline extract … | head`) is not an error.
+fn print_out(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("cannot write to standard output: {e}")),
+    }
 }

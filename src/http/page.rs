@@ -35,16 +35,6 @@ impl<T> Paginated<T> {
             offset: page.offset,
         }
     }
-
-    /// The same page with each item converted.
-    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Paginated<U> {
-        Paginated {
-            items: self.items.into_iter().map(f).collect(),
-            total: self.total,
-            limit: self.limit,
-            offset: self.offset,
-        }
-    }
 }
 
 /// Only `limit` and `offset`: for lists with no other filter.
