@@ -58,6 +58,12 @@ const NOUN_TRIGGERS: &[(&str, &str)] = &[
     ("match", "match"),
     ("final", "match"),
     ("launch", "launch"),
+    ("roundtable", "meeting"),
+    ("round table", "meeting"),
+    ("testimony", "hearing"),
+    ("state visit", "visit"),
+    ("plenary session", "session"),
+    ("walkout", "strike"),
 ];
 
 /// Verbs that name an event, with the kind.
@@ -78,12 +84,20 @@ const VERB_TRIGGERS: &[(&str, &str)] = &[
     ("arrives", "arrival"),
     ("landed", "arrival"),
     ("travelled", "visit"),
+    ("travel", "visit"),
+    ("travels", "visit"),
+    ("travelling", "visit"),
+    ("traveling", "visit"),
+    ("fly", "visit"),
+    ("flies", "visit"),
     ("traveled", "visit"),
     ("flew", "visit"),
     ("addressed", "speech"),
     ("voted", "vote"),
     ("signed", "signing"),
     ("testified", "hearing"),
+    ("testify", "hearing"),
+    ("testifies", "hearing"),
 ];
 
 /// Kinds that one happening may be called by in turn ("the summit", "the talks", "the meeting").
@@ -111,6 +125,28 @@ const GROUP_NOUNS: &[&str] = &[
     "teams",
     "executives",
     "governments",
+];
+
+/// Verbs of saying whose subject reports an event rather than taking part in it.
+const SAY_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "announced",
+    "announces",
+    "stated",
+    "confirmed",
+    "insisted",
+    "warned",
+    "noted",
+    "wrote",
+    "claimed",
+    "argued",
+    "explained",
+    "reported",
 ];
 
 /// Buildings that stand for a city: general knowledge, as data.
@@ -186,6 +222,12 @@ pub fn find_events(
     let mut drafts: Vec<EventDraft> = Vec::new();
     let inside_quote = |pos: usize| quote_spans.iter().any(|q| q.start <= pos && pos < q.end);
     for (si, s) in sentences.iter().enumerate() {
+        // A headline restates the story in note form, with its own tense: its events are told
+        // again in the body.
+        if is_headline(text, sentences, si) {
+            continue;
+        }
+        let dateline_end = dateline_end(text, s);
         let toks = tokens(text, s.span.clone());
         let triggers: Vec<Trigger> = find_triggers(text, &toks)
             .into_iter()
@@ -213,9 +255,11 @@ pub fn find_events(
                     .ends_with("since")
             })
             .filter(|t| !t.point.text.to_lowercase().starts_with("since"))
+            .filter(|t| t.start >= dateline_end)
             .collect();
         let mut participants = sentence_participants(text, si, &toks, people, quote_spans);
         pronoun_subject(text, sentences, si, &toks, people, &mut participants);
+        drop_reporters(&toks, &triggers, people, &mut participants);
         let groups = sentence_groups(text, &toks);
         // A programme: "will include a one-on-one meeting, a lunch and a press conference".
         let include_at = toks.iter().position(|t| {
@@ -588,6 +632,14 @@ fn find_triggers(text: &str, toks: &[Token<'_>]) -> Vec<Trigger> {
             let next = toks.get(k + 1).map(|t| t.text.to_lowercase());
             let usable = match lower.as_str() {
                 "spoke" => matches!(next.as_deref(), Some("with" | "to" | "by")),
+                "leave" | "leaves" | "depart" | "departs" => matches!(next.as_deref(), Some("for")),
+                "chair" | "chairs" | "chaired" | "brief" | "briefed" | "attend" | "attends"
+                | "attended" => next.is_some_and(|n| {
+                    matches!(
+                        n.as_str(),
+                        "a" | "an" | "the" | "reporters" | "talks" | "meetings"
+                    )
+                }),
                 "arrive" | "arrives" | "arrived" | "landed" => true,
                 _ => true,
             };
@@ -737,6 +789,88 @@ fn sentence_participants(
         .collect()
 }
 
+/// Whether sentence `si` is a headline: the first line of a text with more lines, with no
+/// full stop at its end.
+pub(crate) fn is_headline(text: &str, sentences: &[Sentence], si: usize) -> bool {
+    let s = &sentences[si];
+    s.paragraph == 0
+        && sentences.iter().any(|o| o.paragraph > 0)
+        && !text[s.span.clone()]
+            .trim_end()
+            .ends_with(['.', '!', '?', '\u{201D}', '"'])
+}
+
+/// The end of a wire dateline at the start of a sentence ("SEOUL, Oct. 14 (Yonhap) --",
+/// "BRUSSELS —"): its date is the filing date, not an event's.
+fn dateline_end(text: &str, s: &Sentence) -> usize {
+    let body = &text[s.span.clone()];
+    let first: String = body
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == ' ')
+        .collect();
+    let caps = first
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.len() >= 3 && w.chars().all(|c| c.is_uppercase()));
+    if !caps {
+        return s.span.start;
+    }
+    for dash in [" -- ", " \u{2014} ", " \u{2013} ", " - "] {
+        if let Some(p) = body.find(dash) {
+            if p < 80 {
+                return s.span.start + p + dash.len();
+            }
+        }
+    }
+    s.span.start
+}
+
+/// People who only report an event are not in it: in "Vance said Trump would meet
+/// senators", Vance is the source. A speaker stays when the event is the one they speak at
+/// ("Hayashi told a news conference").
+fn drop_reporters(
+    toks: &[Token<'_>],
+    triggers: &[Trigger],
+    people: &People,
+    participants: &mut Vec<(usize, usize)>,
+) {
+    participants.retain(|&(_, pos)| {
+        let Some(k) = toks.iter().position(|t| t.span.start >= pos) else {
+            return true;
+        };
+        // The speech verb right after the mention (allowing an appositive or adverb).
+        let verb = toks[k..]
+            .iter()
+            .take(8)
+            .position(|t| SAY_VERBS.contains(&t.text.to_lowercase().as_str()));
+        let Some(v) = verb.map(|v| v + k) else {
+            return true;
+        };
+        // A comma-free stretch from the mention to the verb, or an appositive closed by a comma.
+        // Another person between them is the verb's subject instead.
+        if people.mentions.iter().any(|m| {
+            m.span.start > pos
+                && m.span.start < toks[v].span.start
+                && m.span.start >= toks[k].span.end
+        }) {
+            return true;
+        }
+        let later: Vec<&Trigger> = triggers.iter().filter(|t| t.tok > v).collect();
+        if later.is_empty() || triggers.iter().any(|t| t.tok < v && t.tok >= k) {
+            return true;
+        }
+        // A clause starts between the verb and the first later trigger.
+        let first = later[0].tok;
+        let clause = toks[v + 1..first].iter().any(|t| {
+            matches!(
+                t.text.to_lowercase().as_str(),
+                "that" | "the" | "he" | "she" | "they" | "it" | "we" | "i"
+            ) || t.is_capitalised()
+        });
+        !clause
+    });
+}
+
 /// A sentence that opens with "He" or "She" adds the person it refers to: the subject of the
 /// nearest earlier sentence that names a fitting person.
 fn pronoun_subject(
@@ -814,19 +948,29 @@ fn part_groups(text: &str, toks: &[Token<'_>], t: &Trigger) -> Vec<String> {
 /// The most specific place the sentence names with "in" or "at", looked up in the gazetteer:
 /// (place, rank) with rank 3 for a venue or city, 2 a region, 1 a country.
 fn sentence_place(text: &str, toks: &[Token<'_>], triggers: &[Trigger]) -> Option<(Place, u8)> {
+    let moving = triggers
+        .iter()
+        .any(|x| matches!(x.kind, "visit" | "arrival"));
     let mut best: Option<(Place, u8)> = None;
+    // A venue ("at Leinster House") and a city ("in Dublin") in one sentence make one place.
+    let mut venue: Option<Place> = None;
     for (k, t) in toks.iter().enumerate() {
-        let allowed = matches!(t.text, "in" | "at")
-            || t.text == "to"
-                && triggers
-                    .iter()
-                    .any(|x| matches!(x.kind, "visit" | "arrival"));
+        let lw = t.text.to_lowercase();
+        let at = matches!(lw.as_str(), "at" | "outside" | "inside");
+        let allowed = at
+            || lw == "in"
+            || moving
+                && matches!(
+                    lw.as_str(),
+                    "to" | "visit" | "visiting" | "visited" | "visits" | "for"
+                );
         if !allowed {
             continue;
         }
         // "at No 10", "in Anchorage", "at a Cold War-era air force base in Alaska".
         let mut j = k + 1;
-        if toks.get(j).is_some_and(|w| w.text == "the") {
+        let the = toks.get(j).is_some_and(|w| w.text == "the");
+        if the {
             j += 1;
         }
         let Some(first) = toks.get(j) else { continue };
@@ -844,14 +988,87 @@ fn sentence_place(text: &str, toks: &[Token<'_>], triggers: &[Trigger]) -> Optio
         }
         let name = strip_possessive(&text[first.span.start..toks[end].span.end]).to_string();
         if let Some(found) = place_named(&name) {
-            // Prepositions "to"/"from" name a destination or origin: weaker than "in"/"at".
             if best.as_ref().is_none_or(|(_, r)| found.1 > *r) {
                 best = Some(found);
             }
+            continue;
+        }
+        // A named building or site after "at": "at Leinster House", "at the Old Bailey",
+        // "at Incheon International Airport". Not a weekday, a month or a person.
+        let words: Vec<&str> = name.split(' ').collect();
+        let building = words
+            .iter()
+            .any(|w| lexicon::ORG_WORDS.contains(w) || VENUE_WORDS.contains(w));
+        let plain = words.iter().all(|w| {
+            !lexicon::NOT_NAME_WORDS.contains(w)
+                || VENUE_WORDS.contains(w)
+                || lexicon::ORG_WORDS.contains(w)
+        });
+        if (at || lw == "in" && building)
+            && plain
+            && (building || the || words.len() >= 2)
+            && venue.is_none()
+        {
+            venue = Some(Place {
+                name,
+                city: None,
+                region: None,
+                country: None,
+                time_zone: None,
+            });
         }
     }
-    best
+    match (venue, best) {
+        (Some(mut v), Some((p, rank))) if rank >= 2 => {
+            v.city = p.city.clone();
+            v.region = p.region.clone();
+            v.country = p.country.clone();
+            v.time_zone = p.time_zone.clone();
+            Some((v, 4))
+        }
+        (Some(v), None) => Some((v, 3)),
+        (Some(_), best) | (None, best) => best,
+    }
 }
+
+/// Words that make a capitalised phrase a building or site.
+const VENUE_WORDS: &[&str] = &[
+    "House",
+    "Hall",
+    "Palace",
+    "Airport",
+    "Base",
+    "Centre",
+    "Center",
+    "Building",
+    "Court",
+    "Bailey",
+    "Memorial",
+    "Stadium",
+    "Arena",
+    "Hotel",
+    "Castle",
+    "Cathedral",
+    "Square",
+    "Park",
+    "Parliament",
+    "Chamber",
+    "Embassy",
+    "Office",
+    "Pentagon",
+    "Capitol",
+    "Kremlin",
+    "Station",
+    "Hospital",
+    "University",
+    "Museum",
+    "Library",
+    "Gardens",
+    "Club",
+    "Theatre",
+    "Theater",
+    "Tower",
+];
 
 /// A place from its name: a venue that stands for a city, a city, a region, or a country.
 fn place_named(name: &str) -> Option<(Place, u8)> {
@@ -940,11 +1157,19 @@ fn status_at(
     // that the trigger's phrase governs ("a three-way summit … would be"), skipping asides set
     // off by dashes.
     let before = &toks[..t.tok];
-    let modal_before = before
-        .iter()
-        .rev()
-        .take(10)
-        .any(|w| lexicon::MODAL_HYPOTHETICAL.contains(&w.text.to_lowercase().as_str()));
+    // "said he would hold a hearing" is a plan reported, not a hypothesis.
+    let reported_would = |idx: usize| {
+        toks[..idx]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|w| lexicon::REPORTING_VERBS.contains(&w.text.to_lowercase().as_str()))
+    };
+    let modal_before = before.iter().enumerate().rev().take(10).any(|(idx, w)| {
+        let lw = w.text.to_lowercase();
+        lexicon::MODAL_HYPOTHETICAL.contains(&lw.as_str())
+            && !(lw == "would" && reported_would(idx))
+    });
     let mut modal_after = false;
     let mut in_aside = false;
     let mut prev_end = t.span.end;

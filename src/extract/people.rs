@@ -762,7 +762,19 @@ fn build_people(
                     aliases: BTreeSet::new(),
                     roles: Vec::new(),
                     gender: None,
-                    short: c.core.last().cloned().unwrap_or_default(),
+                    // "Ferdinand Marcos Jr." is "Marcos" for short.
+                    short: c
+                        .core
+                        .iter()
+                        .rev()
+                        .find(|w| {
+                            !matches!(
+                                w.as_str(),
+                                "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV"
+                            )
+                        })
+                        .cloned()
+                        .unwrap_or_default(),
                 });
                 persons.len() - 1
             }
