@@ -18,7 +18,10 @@
 //! - **people**: gold and predicted people match when their name keys are equal.
 //! - **aliases** / **roles**: `(person, alias)` and `(person, role)` pairs, counted only over
 //!   matched people (a missed person is already a people false negative). A predicted alias
-//!   equal to the person's own name is ignored.
+//!   equal to the person's own name is ignored, and so is one that is the full name with a
+//!   title around it ("Prime Minister Lawrence Wong", "Jonathan Fenn KC") unless the gold
+//!   lists it. Roles also match when one is the other with a qualifier in front ("foreign
+//!   minister" ~ "Icelandic foreign minister").
 //! - **direct_quotes**: a predicted direct quote matches a gold one when the *Jaccard* overlap of
 //!   their word sets is at least [`DIRECT_OVERLAP`] and the speaker is right (equal keys, or both
 //!   null). Jaccard rather than share-of-gold-words, so that swallowing the surrounding sentence
@@ -34,10 +37,12 @@
 //! - **event_dates**: one-to-one on the date alone; its recall says how many gold events have
 //!   a predicted event on the right day.
 //! - **times**: `(text, value)` pairs. Predicted pairs are every [`TimePoint`] found in events
-//!   (start and end). A prediction matches a gold time when the values are equal and one text
-//!   contains the other (keys, possessive "'s" dropped). Pairs with an equal value whose texts
-//!   contain one another are one expression, on both sides. "Exact-value recall", a floor, is
-//!   this recall.
+//!   (start and end) and in [`Extraction::times`]. A prediction matches a gold time when the
+//!   values are equal and one text contains the other (keys, possessive "'s" dropped). Pairs
+//!   with an equal value whose texts contain one another are one expression, on both sides.
+//!   The gold leaves expressions inside quotation marks unannotated, so an unmatched
+//!   prediction whose text lies inside a gold direct quote is not charged. "Exact-value
+//!   recall", a floor, is this recall.
 //! - **time_texts**: the same with the value ignored: was the expression found at all?
 //!
 //! Precision with nothing predicted is 1 when there was nothing to find and 0 otherwise; recall
@@ -861,16 +866,16 @@ fn score_people(score: &mut ArticleScore, gold: &Gold, predicted: &Extraction) {
     for (g, p) in pairs {
         let (gp, pp) = (&gold.people[g], &predicted.people[p]);
         let own_name = surface_key(&pp.name);
-        let titled_name = format!(" {own_name}");
         let gold_aliases: Vec<&String> = gp.aliases.iter().collect();
         let in_gold = |a: &str| gp.aliases.iter().any(|g| surface_key(g) == surface_key(a));
-        // "Prime Minister Lawrence Wong" is the name under a title, a convention rather than
-        // a new way of referring to him: neither credited nor charged unless the gold lists it.
+        // "Prime Minister Lawrence Wong" or "Jonathan Fenn KC" is the name with a title, a
+        // convention rather than a new way of referring to them: neither credited nor charged
+        // unless the gold lists it.
         let predicted_aliases: Vec<&String> = pp
             .aliases
             .iter()
             .filter(|a| surface_key(a) != own_name)
-            .filter(|a| in_gold(a) || !surface_key(a).ends_with(&titled_name))
+            .filter(|a| in_gold(a) || !contains_words(&surface_key(a), &own_name))
             .collect();
         merge_pairs(
             &mut aliases,
@@ -921,6 +926,11 @@ fn merge_pairs(
     outcome.counts.add(o.counts);
     outcome.false_positives.extend(o.false_positives);
     outcome.false_negatives.extend(o.false_negatives);
+}
+
+/// Whether `words` appear in `text` as whole words.
+fn contains_words(text: &str, words: &str) -> bool {
+    format!(" {text} ").contains(&format!(" {words} "))
 }
 
 /// Roles match when equal, or when one is the other with a qualifier in front: "foreign
@@ -1091,8 +1101,8 @@ fn score_events(score: &mut ArticleScore, gold: &Gold, predicted: &Extraction) {
     score.set(Metric::EventDates, dates);
 }
 
-/// Every time expression the extraction states: for now the starts and ends of its events.
-/// When the extraction gains a list of free-standing time points, chain it in here.
+/// Every time expression the extraction states: the starts and ends of its events and its
+/// list of time points (the same expression in both is collapsed by the scorer).
 pub fn predicted_times(predicted: &Extraction) -> Vec<&TimePoint> {
     predicted
         .events
@@ -1805,7 +1815,11 @@ mod tests {
                 ),
                 person(
                     "Keir Starmer",
-                    &["Sir Keir Starmer", "Prime Minister Keir Starmer"],
+                    &[
+                        "Sir Keir Starmer",
+                        "Prime Minister Keir Starmer",
+                        "Keir Starmer MP",
+                    ],
                     &[],
                 ),
             ],

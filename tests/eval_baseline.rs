@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use factline::eval::{EvalReport, check_gold, evaluate_dir};
+use factline::eval::{EvalReport, MistakeKind, check_gold, evaluate_dir};
 
 fn folder(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -26,6 +26,13 @@ fn corpus_scores_at_least_its_baseline() {
     // Shown with `--nocapture` or when the test fails.
     println!("{report}\n{}", report.mistakes());
     let path = folder("corpus").join("baseline.json");
+    if std::env::var_os("FACTLINE_WRITE_BASELINE").is_some() {
+        // `FACTLINE_WRITE_BASELINE=1 cargo test --test eval_baseline corpus_scores` records
+        // the current figures, for when the CLI is not at hand.
+        let json = serde_json::to_string_pretty(&report.to_baseline_json()).expect("json");
+        std::fs::write(&path, json + "\n").expect("write baseline");
+        return;
+    }
     let raw = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let baseline: serde_json::Value =
@@ -41,21 +48,34 @@ fn corpus_scores_at_least_its_baseline() {
 
 #[test]
 fn no_speaker_where_the_text_leaves_it_open() {
+    let mut failures = Vec::new();
     for name in ["corpus", "heldout"] {
         let report = evaluate(name);
-        let offenders: Vec<String> = report
+        for article in report
             .articles
             .iter()
             .filter(|a| a.speaker_where_open() > 0)
-            .map(|a| format!("{} ({})", a.article_id, a.speaker_where_open()))
-            .collect();
-        assert!(
-            offenders.is_empty(),
-            "tests/{name}: a speaker was given where the text leaves it open in {}\n{}",
-            offenders.join(", "),
-            report.mistakes()
-        );
+        {
+            let listed: Vec<String> = article
+                .mistakes
+                .iter()
+                .filter(|m| {
+                    m.kind == MistakeKind::WrongSpeaker && m.detail.starts_with("gold null")
+                })
+                .map(|m| format!("    {}", m.detail))
+                .collect();
+            failures.push(format!(
+                "tests/{name}/{}:\n{}",
+                article.article_id,
+                listed.join("\n")
+            ));
+        }
     }
+    assert!(
+        failures.is_empty(),
+        "a speaker was given where the text leaves it open:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -462,6 +462,10 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
     }
     let core_toks = &toks[i..=end];
     let core_words: Vec<&str> = core_toks.iter().map(|t| strip_possessive(t.text)).collect();
+    // "the Prime Minister said": an office alone is a description, not a name.
+    if office_starting_at(core_toks, 0).is_some_and(|(n, _)| n == core_toks.len()) {
+        return ChainKind::Other;
+    }
     let full_span = toks[chain.first].span.start..toks[end].span.end;
     let org_like = core_words.iter().any(|w| lexicon::ORG_WORDS.contains(w));
     if org_like

@@ -469,6 +469,25 @@ impl Attribution<'_> {
             .organisations
             .iter()
             .filter(|(r, _)| r.start >= range.start && r.end <= range.end)
+            // Next to the verb: "the White House announced", "said the Kremlin"; a place
+            // named further off ("workers in Hamilton, where …, said") is not the speaker.
+            .filter(|(r, name)| {
+                let between = if verb_pos >= r.end {
+                    &text[r.end..verb_pos]
+                } else {
+                    &text[verb_pos..r.start]
+                };
+                let adjacent = !between.contains(',') && between.split_whitespace().count() <= 3;
+                // "The Rail Delivery Group, which represents operators, said": an organisation
+                // (not a place) with a relative clause or appositive between.
+                let t = between.trim();
+                let aside = verb_pos >= r.end
+                    && t.starts_with(',')
+                    && t.ends_with(',')
+                    && between.split_whitespace().count() <= 14
+                    && !super::gazetteer::is_place_name(name);
+                adjacent || aside
+            })
             .min_by_key(|(r, _)| {
                 if verb_pos >= range.end {
                     verb_pos - r.end
@@ -549,6 +568,19 @@ impl Attribution<'_> {
                 && t.span.end <= m.span.end + 3
                 && !self.inside_quote(m.span.start)
         }) {
+            // "a spokesperson for the prime minister said": the spokesperson speaks, unnamed.
+            let before = text[..m.span.start].trim_end();
+            let owner = before
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| matches!(w, "for" | "of" | "to" | "from"));
+            if owner {
+                let head = before.rsplit_once(' ').map_or("", |(h, _)| h).trim_end();
+                let noun = head.rsplit(' ').next().unwrap_or("").to_lowercase();
+                if lexicon::UNNAMED_SPEAKERS.contains(&noun.as_str()) {
+                    return Some(Speaker::Unknown);
+                }
+            }
             if !text[m.span.end..].starts_with('\u{2019}') && !text[m.span.end..].starts_with('\'')
                 || t.span.end <= m.span.end
             {

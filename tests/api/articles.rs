@@ -22,7 +22,13 @@ async fn the_seed_is_served_by_default() {
     let id = seed["id"].as_str().unwrap();
     // The title, and so the id, come from the first sentence.
     assert!(id.starts_with("donald-trump-and-vladimir-putin-"), "{id}");
-    assert!(seed["title"].as_str().unwrap().starts_with("Donald Trump and Vladimir Putin"), "{seed}");
+    assert!(
+        seed["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Donald Trump and Vladimir Putin"),
+        "{seed}"
+    );
     let one = app.get(&format!("/v1/articles/{id}")).await;
     assert_eq!(one.status, StatusCode::OK);
     assert!(one.json()["text"].as_str().unwrap().len() > 1000);
