@@ -95,6 +95,15 @@ pub struct ExtractArgs {
 pub struct EvalArgs {
     /// A folder of annotated articles.
     pub dir: PathBuf,
+    /// Also list every false positive, false negative and speaker error, per article.
+    #[arg(long)]
+    pub mistakes: bool,
+    /// Fail (exit 1) when any figure falls below this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write the current figures to this file as the new baseline.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// Options of `factline healthcheck`.

@@ -88,7 +88,30 @@ fn extract(args: ExtractArgs) -> Result<(), String> {
 
 fn eval(args: EvalArgs) -> Result<(), String> {
     let report = factline::eval::evaluate_dir(&args.dir).map_err(|e| e.to_string())?;
-    print_out(&report.to_string())
+    let mut out = report.to_string();
+    if args.mistakes {
+        out.push('\n');
+        out.push_str(&report.mistakes());
+    }
+    print_out(&out)?;
+    if let Some(path) = &args.write_baseline {
+        let json =
+            serde_json::to_string_pretty(&report.to_baseline_json()).map_err(|e| e.to_string())?;
+        std::fs::write(path, json + "\n")
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    if let Some(path) = &args.baseline {
+        let raw = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let baseline: serde_json::Value =
+            serde_json::from_str(&raw).map_err(|e| format!("bad {}: {e}", path.display()))?;
+        report
+            .check_against_baseline(&baseline)
+            .map_err(|failures| {
+                format!("below {}:\n  {}", path.display(), failures.join("\n  "))
+            })?;
+    }
+    Ok(())
 }
 
 /// Prints `text` and a newline; a closed pipe (`factline extract … | head`) is not an error.
