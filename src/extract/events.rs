@@ -100,6 +100,9 @@ const VERB_TRIGGERS: &[(&str, &str)] = &[
     ("testifies", "hearing"),
 ];
 
+/// How many earlier events a new mention is compared with when merging.
+const MERGE_REACH: usize = 60;
+
 /// Kinds that one happening may be called by in turn ("the summit", "the talks", "the meeting").
 const MEETING_KINDS: &[&str] = &["summit", "meeting", "talks", "call", "conference"];
 
@@ -220,7 +223,13 @@ pub fn find_events(
     tctx: &TimeContext<'_>,
 ) -> Vec<EventDraft> {
     let mut drafts: Vec<EventDraft> = Vec::new();
-    let inside_quote = |pos: usize| quote_spans.iter().any(|q| q.start <= pos && pos < q.end);
+    // Quote spans sorted by start, for a binary search; they do not overlap.
+    let mut sorted_quotes: Vec<Range<usize>> = quote_spans.to_vec();
+    sorted_quotes.sort_by_key(|q| q.start);
+    let inside_quote = |pos: usize| {
+        let k = sorted_quotes.partition_point(|q| q.start <= pos);
+        k > 0 && pos < sorted_quotes[k - 1].end
+    };
     for (si, s) in sentences.iter().enumerate() {
         // A headline restates the story in note form, with its own tense: its events are told
         // again in the body.
@@ -458,9 +467,12 @@ fn merge_or_push(
     let target = if m.definite || m.verb {
         // Among earlier events this mention can refer to, the best fit: most shared people, then
         // the most mentioned (the article's main event), then the most recent.
+        // Only the most recent events are candidates, which keeps merging linear on long texts.
+        let from = drafts.len().saturating_sub(MERGE_REACH);
         drafts
             .iter()
             .enumerate()
+            .skip(from)
             .filter(|(_, d)| d.parent.is_none())
             .filter(|(_, d)| {
                 let kinds = compatible_kinds(&d.kind, m.kind)
@@ -848,11 +860,15 @@ fn drop_reporters(
         };
         // A comma-free stretch from the mention to the verb, or an appositive closed by a comma.
         // Another person between them is the verb's subject instead.
-        if people.mentions.iter().any(|m| {
-            m.span.start > pos
-                && m.span.start < toks[v].span.start
-                && m.span.start >= toks[k].span.end
-        }) {
+        if people
+            .starting_in(pos + 1..toks[v].span.start)
+            .iter()
+            .any(|m| {
+                m.span.start > pos
+                    && m.span.start < toks[v].span.start
+                    && m.span.start >= toks[k].span.end
+            })
+        {
             return true;
         }
         let later: Vec<&Trigger> = triggers.iter().filter(|t| t.tok > v).collect();
@@ -888,7 +904,7 @@ fn pronoun_subject(
         _ => return,
     };
     let _ = (text, sentences);
-    for s in (0..si).rev() {
+    for s in (si.saturating_sub(6)..si).rev() {
         let m = people
             .in_sentence(s)
             .find(|m| people.persons[m.person].gender.is_none_or(|g| g == gender));

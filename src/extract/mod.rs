@@ -91,6 +91,10 @@ pub fn extract(text: &str, ctx: &ArticleContext) -> Extraction {
         end: index.at(span.end),
     };
 
+    let mut mention_counts = vec![0usize; found_people.persons.len()];
+    for m in &found_people.mentions {
+        mention_counts[m.person] += 1;
+    }
     let person_ids: Vec<String> = found_people
         .persons
         .iter()
@@ -110,11 +114,7 @@ pub fn extract(text: &str, ctx: &ArticleContext) -> Extraction {
                 .cloned()
                 .collect(),
             roles: p.roles.clone(),
-            mention_count: found_people
-                .mentions
-                .iter()
-                .filter(|m| m.person == i)
-                .count(),
+            mention_count: mention_counts[i],
             article_ids: vec![ctx.article_id.clone()],
         })
         .collect();
@@ -206,10 +206,20 @@ pub fn extract(text: &str, ctx: &ArticleContext) -> Extraction {
         })
         .collect();
 
+    // Every time expression; a clock time whose day only its event knows takes the event's
+    // reading ("11am GMT" on the day the talks are held, not the publication day).
+    let event_points: Vec<&TimePoint> = events_out
+        .iter()
+        .flat_map(|e| e.start.iter().chain(e.end.iter()))
+        .collect();
     let mut times: Vec<TimePoint> = Vec::new();
     for s in &sentences {
         for t in time::find_times(text, s.span.clone(), &tctx) {
-            times.push(t.point);
+            let day_inferred = t.point.inferred.iter().any(|x| x == "date");
+            let anchored = event_points
+                .iter()
+                .find(|p| day_inferred && p.text == t.point.text && p.utc.is_some());
+            times.push(anchored.map_or(t.point, |p| (*p).clone()));
             if let Some(e) = t.range_end {
                 times.push(e);
             }

@@ -7,7 +7,7 @@
 //! speaker. Places, organisations, days and months are filtered out by general word lists and
 //! the gazetteer; no list of people is consulted.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use super::gazetteer;
@@ -67,19 +67,52 @@ pub struct People {
     /// Capitalised names of organisations and places seen as phrases ("the White House"), by
     /// byte range, so that quotes can name a non-person source.
     pub organisations: Vec<(Range<usize>, String)>,
+    /// For each sentence, the range of `mentions` inside it (mentions are sorted by position,
+    /// so each sentence's are contiguous). Kept so lookups stay cheap on long texts.
+    by_sentence: Vec<Range<usize>>,
 }
 
 impl People {
+    /// Sorts the mentions and rebuilds the per-sentence index.
+    fn index(&mut self, sentence_count: usize) {
+        self.mentions.sort_by_key(|m| m.span.start);
+        self.organisations.sort_by_key(|(r, _)| r.start);
+        let mut by_sentence = vec![0..0; sentence_count];
+        let mut i = 0;
+        for (s, slot) in by_sentence.iter_mut().enumerate() {
+            while i < self.mentions.len() && self.mentions[i].sentence < s {
+                i += 1;
+            }
+            let start = i;
+            while i < self.mentions.len() && self.mentions[i].sentence == s {
+                i += 1;
+            }
+            *slot = start..i;
+        }
+        self.by_sentence = by_sentence;
+    }
+
     /// The mention that covers byte `pos`, if any.
     pub fn mention_at(&self, pos: usize) -> Option<&Mention> {
-        self.mentions
+        let k = self.mentions.partition_point(|m| m.span.start <= pos);
+        self.mentions[..k]
             .iter()
+            .rev()
+            .take(4)
             .find(|m| m.span.start <= pos && pos < m.span.end)
     }
 
     /// Mentions in sentence `s`, in order.
-    pub fn in_sentence(&self, s: usize) -> impl Iterator<Item = &Mention> {
-        self.mentions.iter().filter(move |m| m.sentence == s)
+    pub fn in_sentence(&self, s: usize) -> impl DoubleEndedIterator<Item = &Mention> {
+        let range = self.by_sentence.get(s).cloned().unwrap_or(0..0);
+        self.mentions[range].iter()
+    }
+
+    /// Mentions that start inside the byte range `r`, in order.
+    pub fn starting_in(&self, r: Range<usize>) -> &[Mention] {
+        let a = self.mentions.partition_point(|m| m.span.start < r.start);
+        let b = self.mentions.partition_point(|m| m.span.start < r.end);
+        &self.mentions[a..b.max(a)]
     }
 }
 
@@ -178,43 +211,65 @@ fn joined_by_space(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
     gap == " " || gap == "\u{a0}" || gap == ". " && lexicon::honorific(a.text).is_some()
 }
 
+/// The offices split into words, grouped by their last and by their first word (lower case),
+/// so that matching an office at a token costs a hash look-up, not a scan of the list.
+struct OfficeIndex {
+    by_last: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>,
+    by_first: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>,
+}
+
+static OFFICE_INDEX: std::sync::LazyLock<OfficeIndex> = std::sync::LazyLock::new(|| {
+    let mut by_last: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> = HashMap::new();
+    let mut by_first: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> =
+        HashMap::new();
+    for office in lexicon::OFFICES {
+        let parts: Vec<&'static str> = office.split(' ').collect();
+        by_last
+            .entry(parts[parts.len() - 1])
+            .or_default()
+            .push((parts.clone(), office));
+        by_first.entry(parts[0]).or_default().push((parts, office));
+    }
+    // Longest first, so the first match is the longest ("prime minister" over "minister").
+    for v in by_last.values_mut().chain(by_first.values_mut()) {
+        v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    }
+    OfficeIndex { by_last, by_first }
+});
+
+fn word_is(t: &Token<'_>, part: &str) -> bool {
+    strip_possessive(t.text).eq_ignore_ascii_case(part)
+}
+
 /// Longest office (from [`lexicon::OFFICES`]) that ends at token `end` (inclusive), matching
 /// case-insensitively. Returns the number of tokens it takes.
 fn office_ending_at(toks: &[Token<'_>], end: usize) -> Option<(usize, &'static str)> {
-    for office in lexicon::OFFICES {
-        let parts: Vec<&str> = office.split(' ').collect();
-        if parts.len() > end + 1 {
-            continue;
-        }
-        let start = end + 1 - parts.len();
-        let ok = parts
-            .iter()
-            .zip(&toks[start..=end])
-            .all(|(p, t)| strip_possessive(t.text).eq_ignore_ascii_case(p));
-        if ok {
-            return Some((parts.len(), office));
-        }
-    }
-    None
+    let last = strip_possessive(toks.get(end)?.text).to_lowercase();
+    let cands = OFFICE_INDEX.by_last.get(last.as_str())?;
+    cands.iter().find_map(|(parts, office)| {
+        let n = parts.len();
+        (n <= end + 1
+            && parts
+                .iter()
+                .zip(&toks[end + 1 - n..=end])
+                .all(|(p, t)| word_is(t, p)))
+        .then_some((n, *office))
+    })
 }
 
 /// Longest office that starts at token `start`.
 fn office_starting_at(toks: &[Token<'_>], start: usize) -> Option<(usize, &'static str)> {
-    let mut best: Option<(usize, &'static str)> = None;
-    for office in lexicon::OFFICES {
-        let parts: Vec<&str> = office.split(' ').collect();
-        if start + parts.len() > toks.len() {
-            continue;
-        }
-        let ok = parts
-            .iter()
-            .zip(&toks[start..start + parts.len()])
-            .all(|(p, t)| strip_possessive(t.text).eq_ignore_ascii_case(p));
-        if ok && best.is_none_or(|(n, _)| parts.len() > n) {
-            best = Some((parts.len(), office));
-        }
-    }
-    best
+    let first = strip_possessive(toks.get(start)?.text).to_lowercase();
+    let cands = OFFICE_INDEX.by_first.get(first.as_str())?;
+    cands.iter().find_map(|(parts, office)| {
+        let n = parts.len();
+        (start + n <= toks.len()
+            && parts
+                .iter()
+                .zip(&toks[start..start + n])
+                .all(|(p, t)| word_is(t, p)))
+        .then_some((n, *office))
+    })
 }
 
 /// A qualifier before an office: "German", "US", "Iceland's", "White House". Returns the
@@ -736,21 +791,45 @@ fn build_people(
         .map(|c| c.core[0].as_str())
         .collect();
     let multi: Vec<&Candidate> = candidates.iter().filter(|c| c.core.len() >= 2).collect();
+    // Indexes by last word keep this linear in the number of names: compatible names share
+    // their last word.
+    let mut cued_by_last: HashMap<&str, Vec<&Candidate>> = HashMap::new();
+    for c in multi.iter().filter(|c| c.cued) {
+        cued_by_last
+            .entry(c.core.last().map(String::as_str).unwrap_or_default())
+            .or_default()
+            .push(c);
+    }
+    let mut persons_by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut persons_by_name: HashMap<(String, String), usize> = HashMap::new();
     for c in &multi {
         let last = c.core.last().map(String::as_str).unwrap_or_default();
         let firstw = c.core.first().map(String::as_str).unwrap_or_default();
         let confirmed = c.cued
             || confirmed_short.contains(last)
             || confirmed_short.contains(firstw)
-            || multi
-                .iter()
-                .any(|o| o.cued && words_compatible(&o.core, &c.core));
+            || cued_by_last.get(last).is_some_and(|v| {
+                v.iter()
+                    .take(16)
+                    .any(|o| words_compatible(&o.core, &c.core))
+            });
         if !confirmed {
             continue;
         }
-        let idx = match persons.iter().position(|p| {
-            words_compatible(&p.words, &c.core) || words_compatible(&c.core, &p.words)
-        }) {
+        // Same first and last word is the common case and found at once; other compatible
+        // forms ("Keir Rodney Starmer") are looked for among a few people sharing the surname.
+        let known = persons_by_name
+            .get(&(firstw.to_string(), last.to_string()))
+            .copied()
+            .or_else(|| {
+                persons_by_last.get(last).and_then(|v| {
+                    v.iter().take(16).copied().find(|&i| {
+                        words_compatible(&persons[i].words, &c.core)
+                            || words_compatible(&c.core, &persons[i].words)
+                    })
+                })
+            });
+        let idx = match known {
             Some(idx) => {
                 if c.core.len() > persons[idx].words.len() {
                     let old = std::mem::replace(&mut persons[idx].name, c.core.join(" "));
@@ -780,6 +859,11 @@ fn build_people(
                         .cloned()
                         .unwrap_or_default(),
                 });
+                persons_by_last
+                    .entry(last.to_string())
+                    .or_default()
+                    .push(persons.len() - 1);
+                persons_by_name.insert((firstw.to_string(), last.to_string()), persons.len() - 1);
                 persons.len() - 1
             }
         };
@@ -792,16 +876,29 @@ fn build_people(
         });
     }
     // Single words with an honorific: "Mr Trump", "Mr Lee" (a surname-first name's first word).
+    let mut persons_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in persons.iter().enumerate() {
+        if p.words.len() >= 2 {
+            persons_by_first
+                .entry(p.words[0].clone())
+                .or_default()
+                .push(i);
+        }
+    }
     for c in candidates.iter().filter(|c| c.core.len() == 1) {
         let w = &c.core[0];
-        let found = persons
-            .iter()
-            .position(|p| p.words.last() == Some(w) && gender_fits(p.gender, c.gender))
+        let found = persons_by_last
+            .get(w.as_str())
+            .and_then(|v| {
+                v.iter()
+                    .copied()
+                    .find(|&i| gender_fits(persons[i].gender, c.gender))
+            })
             .or_else(|| {
-                persons.iter().position(|p| {
-                    p.words.first() == Some(w)
-                        && p.words.len() >= 2
-                        && gender_fits(p.gender, c.gender)
+                persons_by_first.get(w.as_str()).and_then(|v| {
+                    v.iter()
+                        .copied()
+                        .find(|&i| gender_fits(persons[i].gender, c.gender))
                 })
             });
         let idx = match found {
@@ -815,6 +912,10 @@ fn build_people(
                     gender: None,
                     short: w.clone(),
                 });
+                persons_by_last
+                    .entry(w.clone())
+                    .or_default()
+                    .push(persons.len() - 1);
                 persons.len() - 1
             }
             None => continue,
@@ -837,38 +938,50 @@ fn build_people(
         });
     }
     // Bare short forms: "Trump said" where no chain claimed the word with a title.
+    mentions.sort_by_key(|m| m.span.start);
+    let claimed: Vec<Range<usize>> = mentions.iter().map(|m| m.span.clone()).collect();
+    let is_claimed = |pos: usize| {
+        let k = claimed.partition_point(|r| r.start <= pos);
+        claimed[..k].iter().rev().take(4).any(|r| pos < r.end)
+    };
+    let mut by_short: HashMap<&str, usize> = HashMap::new();
+    for (i, p) in persons.iter().enumerate() {
+        if p.words.len() >= 2 {
+            by_short.entry(p.short.as_str()).or_insert(i);
+        }
+    }
+    let mut bare: Vec<(usize, Range<usize>, usize, String)> = Vec::new();
     for (si, toks) in sentence_tokens.iter().enumerate() {
         for t in toks {
             let w = t.without_possessive();
-            if mentions
-                .iter()
-                .any(|m| m.span.start <= t.span.start && t.span.start < m.span.end)
-            {
+            if is_claimed(t.span.start) {
                 continue;
             }
-            if let Some(idx) = persons
-                .iter()
-                .position(|p| p.short == w && p.words.len() >= 2)
-            {
-                let span = t.span.start..t.span.start + w.len();
-                persons[idx].aliases.insert(w.to_string());
-                mentions.push(Mention {
-                    person: idx,
-                    span,
-                    sentence: si,
-                    form: MentionForm::Surname,
-                });
+            if let Some(&idx) = by_short.get(w) {
+                bare.push((idx, t.span.start..t.span.start + w.len(), si, w.to_string()));
             }
         }
     }
-    mentions.sort_by_key(|m| m.span.start);
+    for (idx, span, si, w) in bare {
+        {
+            persons[idx].aliases.insert(w);
+            mentions.push(Mention {
+                person: idx,
+                span,
+                sentence: si,
+                form: MentionForm::Surname,
+            });
+        }
+    }
     let mut people = People {
         persons,
         mentions,
         organisations,
+        by_sentence: Vec::new(),
     };
+    people.index(sentences.len());
     resolve_descriptions(text, sentences, sentence_tokens, &mut people);
-    people.mentions.sort_by_key(|m| m.span.start);
+    people.index(sentences.len());
     people
 }
 
@@ -973,8 +1086,7 @@ fn resolve_descriptions(
             let last = &toks[end_tok];
             let span = toks[i].span.start..last.span.start + last.without_possessive().len();
             if people
-                .mentions
-                .iter()
+                .in_sentence(si)
                 .any(|m| m.span.start < span.end && span.start < m.span.end)
             {
                 i = after;
@@ -988,10 +1100,26 @@ fn resolve_descriptions(
             i = end_tok + 1;
         }
     }
+    // Who holds which role, kept up to date as descriptions add roles.
+    let mut role_holders: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in people.persons.iter().enumerate() {
+        for r in &p.roles {
+            let holders = role_holders.entry(r.to_lowercase()).or_default();
+            if !holders.contains(&i) {
+                holders.push(i);
+            }
+        }
+    }
     for (si, span, role, office) in found {
-        let Some(idx) =
-            pick_described(text, sentence_tokens, people, si, span.start, &role, office)
-        else {
+        let Some(idx) = pick_described(
+            sentence_tokens,
+            people,
+            &role_holders,
+            si,
+            span.start,
+            &role,
+            office,
+        ) else {
             continue;
         };
         let surface = text[span.clone()].to_string();
@@ -1004,6 +1132,10 @@ fn resolve_descriptions(
         p.aliases.insert(strip_possessive(&alias).to_string());
         if !p.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) && role != office {
             p.roles.push(role.clone());
+            role_holders
+                .entry(role.to_lowercase())
+                .or_default()
+                .push(idx);
         }
         people.mentions.push(Mention {
             person: idx,
@@ -1011,30 +1143,41 @@ fn resolve_descriptions(
             sentence: si,
             form: MentionForm::Description,
         });
-        people.mentions.sort_by_key(|m| m.span.start);
     }
 }
+
+/// How many sentences back a description may reach for its person. Articles re-introduce people
+/// long before this; the bound keeps resolution linear on very long texts.
+const DESCRIPTION_WINDOW: usize = 40;
 
 /// The person a description refers to: one who holds that role in the text; else the most
 /// prominent person mentioned so far whose known roles do not conflict and who is not the
 /// speaker of the clause the description is reported in.
 fn pick_described(
-    text: &str,
     sentence_tokens: &[Vec<Token<'_>>],
     people: &People,
+    role_holders: &HashMap<String, Vec<usize>>,
     sentence: usize,
     pos: usize,
     role: &str,
     office: &str,
 ) -> Option<usize> {
-    let holders: Vec<usize> = (0..people.persons.len())
-        .filter(|&i| {
-            people.persons[i]
-                .roles
-                .iter()
-                .any(|r| r.eq_ignore_ascii_case(role))
-        })
-        .collect();
+    // People mentioned in the window before the description, with their count and first mention.
+    let mut seen: Vec<(usize, usize, usize)> = Vec::new(); // (person, count, first start)
+    for s in sentence.saturating_sub(DESCRIPTION_WINDOW)..=sentence {
+        for m in people.in_sentence(s).filter(|m| m.span.start < pos) {
+            match seen.iter_mut().find(|(p, _, _)| *p == m.person) {
+                Some(entry) => entry.1 += 1,
+                None => seen.push((m.person, 1, m.span.start)),
+            }
+        }
+    }
+    // A holder of the role may be named anywhere, also right after ("The French president,
+    // Emmanuel Macron, …").
+    let holders: Vec<usize> = role_holders
+        .get(&role.to_lowercase())
+        .cloned()
+        .unwrap_or_default();
     if holders.len() == 1 {
         return Some(holders[0]);
     }
@@ -1043,10 +1186,14 @@ fn pick_described(
     }
     if role == office {
         // "the president" with no qualifier: only a unique holder of such an office.
-        let same_office: Vec<usize> = (0..people.persons.len())
-            .filter(|&i| people.persons[i].roles.iter().any(|r| r.ends_with(office)))
+        let same_office: BTreeSet<usize> = role_holders
+            .iter()
+            .filter(|(r, _)| r.ends_with(office))
+            .flat_map(|(_, v)| v.iter().copied())
             .collect();
-        return (same_office.len() == 1).then(|| same_office[0]);
+        return (same_office.len() == 1)
+            .then(|| same_office.iter().copied().next())
+            .flatten();
     }
     // Someone else in the text holds the same office with a different qualifier: they are not it.
     let conflicts = |i: usize| {
@@ -1059,9 +1206,8 @@ fn pick_described(
     // complement ("Mr Trump insisted the Russian president was ...").
     let toks = &sentence_tokens[sentence];
     let excluded: Option<usize> = people
-        .mentions
-        .iter()
-        .rfind(|m| m.sentence == sentence && m.span.end <= pos)
+        .in_sentence(sentence)
+        .rfind(|m| m.span.end <= pos)
         .filter(|m| {
             toks.iter().any(|t| {
                 t.span.start >= m.span.end
@@ -1070,31 +1216,11 @@ fn pick_described(
             })
         })
         .map(|m| m.person);
-    let _ = text;
-    let mut best: Option<(usize, usize, usize)> = None; // (count, -first, person)
-    for (i, _) in people.persons.iter().enumerate() {
-        if conflicts(i) || Some(i) == excluded {
-            continue;
-        }
-        let before: Vec<&Mention> = people
-            .mentions
-            .iter()
-            .filter(|m| m.person == i && m.span.start < pos)
-            .collect();
-        if before.is_empty() {
-            continue;
-        }
-        let count = before.len();
-        let first = before[0].span.start;
-        let better = match best {
-            None => true,
-            Some((c, f, _)) => count > c || (count == c && first < f),
-        };
-        if better {
-            best = Some((count, first, i));
-        }
-    }
-    best.map(|(_, _, i)| i)
+    seen.iter()
+        .filter(|(i, _, _)| !conflicts(*i) && Some(*i) != excluded)
+        // Most mentions, then first mentioned.
+        .max_by_key(|(_, count, first)| (*count, std::cmp::Reverse(*first)))
+        .map(|(i, _, _)| *i)
 }
 
 #[cfg(test)]

@@ -12,6 +12,9 @@ use super::people::People;
 use super::sentences::{Sentence, Token, tokens};
 use crate::model::QuoteKind;
 
+/// How many sentences back a pronoun may find its person.
+const PRONOUN_REACH: usize = 6;
+
 /// Who said something.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Speaker {
@@ -122,10 +125,11 @@ fn trim_inner(text: &str, r: Range<usize>) -> Range<usize> {
 /// Finds every direct and reported quote, in text order.
 pub fn find_quotes(text: &str, sentences: &[Sentence], people: &People) -> Vec<QuoteMention> {
     let marked = marked_spans(text);
+    // Sentences are in text order: a binary search finds the one holding a position.
     let sentence_of = |pos: usize| {
-        sentences
-            .iter()
-            .position(|s| s.span.start <= pos && pos < s.span.end.max(s.span.start + 1))
+        let k = sentences.partition_point(|s| s.span.start <= pos);
+        k.checked_sub(1)
+            .filter(|&i| pos < sentences[i].span.end.max(sentences[i].span.start + 1))
     };
     let mut out: Vec<QuoteMention> = Vec::new();
     let mut by_sentence: Vec<Vec<&Marked>> = vec![Vec::new(); sentences.len()];
@@ -178,9 +182,11 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], people: &People) -> Vec<Q
                 let split = spans.len() == 2 && is_split(text, quotes);
                 // “We are ready,” she said. “But not at any price.” — a quote that goes on in
                 // the next sentence of the same paragraph is one quote.
-                let prev_direct = out
-                    .iter()
-                    .rposition(|q| q.kind == QuoteKind::Direct && q.sentence + 1 == si);
+                // Only the quotes of the sentence before need looking at.
+                let prev_direct = (0..out.len())
+                    .rev()
+                    .take_while(|&i| out[i].sentence + 1 >= si)
+                    .find(|&i| out[i].kind == QuoteKind::Direct && out[i].sentence + 1 == si);
                 let goes_on = quote_only
                     && spans.len() == 1
                     && speaker != Speaker::Unknown
@@ -282,9 +288,9 @@ struct Attribution<'a> {
 
 impl Attribution<'_> {
     fn inside_quote(&self, pos: usize) -> bool {
-        self.marked
-            .iter()
-            .any(|m| m.outer.start <= pos && pos < m.outer.end)
+        // Quote spans are in text order and do not overlap.
+        let k = self.marked.partition_point(|m| m.outer.start <= pos);
+        k > 0 && pos < self.marked[k - 1].outer.end
     }
 
     /// The speaker and cue for the quotes in one sentence.
@@ -399,13 +405,9 @@ impl Attribution<'_> {
         // Mentions in the range, outside quotes, not possessive ("Mr Trump’s efforts").
         let cands: Vec<_> = self
             .people
-            .mentions
+            .starting_in(range.clone())
             .iter()
-            .filter(|m| {
-                m.span.start >= range.start
-                    && m.span.end <= range.end
-                    && !self.inside_quote(m.span.start)
-            })
+            .filter(|m| m.span.end <= range.end && !self.inside_quote(m.span.start))
             .filter(|m| {
                 !text[m.span.end..].starts_with('\u{2019}') && !text[m.span.end..].starts_with('\'')
             })
@@ -447,9 +449,8 @@ impl Attribution<'_> {
                 // "X, who said": the mention before the comma.
                 let m = self
                     .people
-                    .mentions
-                    .iter()
-                    .rfind(|m| m.span.end <= t.span.start && m.sentence == si);
+                    .in_sentence(si)
+                    .rfind(|m| m.span.end <= t.span.start);
                 if let Some(m) = m {
                     return Some(Speaker::Person(m.person));
                 }
@@ -563,7 +564,7 @@ impl Attribution<'_> {
         }
         let t = toks.get(k.checked_sub(1)?)?;
         // A mention that ends here.
-        if let Some(m) = self.people.mentions.iter().find(|m| {
+        if let Some(m) = self.people.in_sentence(si).find(|m| {
             m.span.start <= t.span.start
                 && t.span.end <= m.span.end + 3
                 && !self.inside_quote(m.span.start)
@@ -595,9 +596,8 @@ impl Attribution<'_> {
         if matches!(t.text, "who" | "Who") {
             let m = self
                 .people
-                .mentions
-                .iter()
-                .rfind(|m| m.span.end <= t.span.start && m.sentence == si)?;
+                .in_sentence(si)
+                .rfind(|m| m.span.end <= t.span.start)?;
             return Some(Speaker::Person(m.person));
         }
         if matches!(t.text, "It" | "it") {
@@ -648,8 +648,7 @@ impl Attribution<'_> {
                 let ap_start = range.start + c;
                 if let Some(m) = self
                     .people
-                    .mentions
-                    .iter()
+                    .in_sentence(si)
                     .rfind(|m| m.span.end == ap_start && !self.inside_quote(m.span.start))
                 {
                     return Some(Speaker::Person(m.person));
@@ -671,13 +670,9 @@ impl Attribution<'_> {
     fn first_subject(&self, si: usize, range: Range<usize>) -> Option<Speaker> {
         let _ = si;
         self.people
-            .mentions
+            .starting_in(range.clone())
             .iter()
-            .filter(|m| {
-                m.span.start >= range.start
-                    && m.span.end <= range.end
-                    && !self.inside_quote(m.span.start)
-            })
+            .filter(|m| m.span.end <= range.end && !self.inside_quote(m.span.start))
             .find(|m| {
                 !self.text[m.span.end..].starts_with('\u{2019}')
                     && !self.text[m.span.end..].starts_with('\'')
@@ -700,24 +695,18 @@ impl Attribution<'_> {
         // The same sentence first, before the pronoun.
         let same: Vec<_> = self
             .people
-            .mentions
-            .iter()
-            .filter(|m| {
-                m.sentence == si
-                    && m.span.end <= pos
-                    && !self.inside_quote(m.span.start)
-                    && fits(m.person)
-            })
+            .in_sentence(si)
+            .filter(|m| m.span.end <= pos && !self.inside_quote(m.span.start) && fits(m.person))
             .collect();
         if let Some(m) = same.first() {
             return Speaker::Person(m.person);
         }
-        for s in (0..si).rev() {
+        // A pronoun refers back a few sentences at most; further back the text leaves it open.
+        for s in (si.saturating_sub(PRONOUN_REACH)..si).rev() {
             let cands: Vec<_> = self
                 .people
-                .mentions
-                .iter()
-                .filter(|m| m.sentence == s && !self.inside_quote(m.span.start) && fits(m.person))
+                .in_sentence(s)
+                .filter(|m| !self.inside_quote(m.span.start) && fits(m.person))
                 .collect();
             if cands.is_empty() {
                 continue;
