@@ -618,9 +618,14 @@ impl Attribution<'_> {
             && !text[t.span.end..verb_pos].contains(',')
         {
             if ORG_NOUNS.contains(&lower.as_str()) {
-                let phrase_start = text[range.start..t.span.start]
+                let span_text = &text[range.start..t.span.start];
+                let phrase_start = span_text
                     .rfind(" the ")
-                    .map(|p| range.start + p + 1);
+                    .map(|p| range.start + p + 1)
+                    .or_else(|| {
+                        (span_text.starts_with("the ") || span_text.starts_with("The "))
+                            .then_some(range.start)
+                    });
                 if let Some(ps) = phrase_start.filter(|ps| t.span.start - ps < 40) {
                     let phrase = &text[ps..t.span.end];
                     // "A spokesman for the foreign ministry said": an unnamed person speaks.
@@ -633,7 +638,7 @@ impl Attribution<'_> {
                         return Some(Speaker::Unknown);
                     }
                     if !phrase.contains(',') {
-                        return Some(Speaker::Named(phrase.to_string()));
+                        return Some(Speaker::Named(phrase.replacen("The ", "the ", 1)));
                     }
                 }
             }
@@ -643,8 +648,10 @@ impl Attribution<'_> {
         }
         // "Jane Doe, the mayor of Springfield, said": the mention before the appositive.
         let before_verb = text[range.start..verb_pos].trim_end();
-        if let Some(inner) = before_verb.strip_suffix(',') {
-            if let Some(c) = inner.rfind(", ") {
+        // Up to three asides: "Rep. Glenn Okafor, R-Iowa, who chairs the committee, said".
+        if let Some(mut inner) = before_verb.strip_suffix(',') {
+            for _ in 0..3 {
+                let Some(c) = inner.rfind(", ") else { break };
                 let ap_start = range.start + c;
                 if let Some(m) = self
                     .people
@@ -653,6 +660,7 @@ impl Attribution<'_> {
                 {
                     return Some(Speaker::Person(m.person));
                 }
+                inner = &inner[..c];
             }
         }
         None
@@ -850,6 +858,10 @@ impl Attribution<'_> {
                     end = start_tok.span.start + c;
                 }
             }
+            // "…, according to a readout": the source is not part of what was said.
+            if let Some(p) = text[start_tok.span.start..end].find(", according to") {
+                end = start_tok.span.start + p;
+            }
             // A clause ends where another attribution starts: ", saying …", ", he added".
             for (k2, t2) in toks.iter().enumerate().skip(j + 1) {
                 if t2.span.start >= end {
@@ -905,43 +917,135 @@ impl Attribution<'_> {
             k += 1;
             keep[k - 1]
         });
-        // Backward: "CLAUSE, X announced." at the end of a sentence with no direct quote.
-        if quotes.is_empty() && out.is_empty() {
-            if let Some(q) = self.reported_backward(si, toks) {
+        // Backward: "CLAUSE, X announced." where no forward clause was found.
+        if out.is_empty() {
+            if let Some(q) = self.reported_backward(si, toks, quotes) {
                 out.push(q);
             }
         }
         out
     }
 
-    fn reported_backward(&self, si: usize, toks: &[Token<'_>]) -> Option<QuoteMention> {
+    /// "CLAUSE, X said (Tuesday)." and "CLAUSE, said X.": the attribution after a comma, with
+    /// nothing but a time word, or another clause set off by a comma, after it.
+    fn reported_backward(
+        &self,
+        si: usize,
+        toks: &[Token<'_>],
+        quotes: &[&Marked],
+    ) -> Option<QuoteMention> {
         let text = self.text;
         let s = &self.sentences[si];
-        let body = &text[s.span.clone()];
-        let comma = body.rfind(", ")?;
-        let tail_start = s.span.start + comma + 2;
-        let tail: Vec<&Token<'_>> = toks.iter().filter(|t| t.span.start >= tail_start).collect();
-        if tail.is_empty() || tail.len() > 7 {
-            return None;
+        let outside = |t: &Token<'_>| {
+            !quotes
+                .iter()
+                .any(|m| m.outer.start <= t.span.start && t.span.end <= m.outer.end)
+        };
+        for (k, verb) in toks.iter().enumerate() {
+            let lw = verb.text.to_lowercase();
+            if !lexicon::REPORTING_VERBS.contains(&lw.as_str()) || !outside(verb) || k == 0 {
+                continue;
+            }
+            // What follows the verb: the sentence end, a time word, or ", arguing …".
+            let mut j = k + 1;
+            while j < toks.len()
+                && j <= k + 3
+                && matches!(
+                    toks[j].text,
+                    "on" | "Monday"
+                        | "Tuesday"
+                        | "Wednesday"
+                        | "Thursday"
+                        | "Friday"
+                        | "Saturday"
+                        | "Sunday"
+                        | "today"
+                        | "yesterday"
+                        | "earlier"
+                        | "later"
+                        | "late"
+                        | "night"
+                        | "morning"
+                        | "evening"
+                        | "afternoon"
+                        | "in"
+                        | "a"
+                        | "statement"
+                        | "last"
+                        | "week"
+                        | "this"
+                )
+            {
+                j += 1;
+            }
+            let after_end = toks.get(j - 1).map_or(verb.span.end, |t| t.span.end);
+            let rest = text[after_end..s.span.end].trim_start();
+            let ends_here = rest.is_empty()
+                || rest.starts_with(['.', ',', ';'])
+                || rest.starts_with('\u{201D}');
+            // "…, said X." has the subject after the verb.
+            let subject_after = !ends_here;
+            // The comma that opens the attribution: the last one before the subject.
+            let before_verb = &text[s.span.start..verb.span.start];
+            let Some(comma) = before_verb.rfind(", ") else {
+                continue;
+            };
+            let subject_start = s.span.start + comma + 2;
+            let subject_words = tokens(text, subject_start..verb.span.start).len();
+            let speaker = if subject_after {
+                if subject_words != 0 {
+                    continue;
+                }
+                let end = toks.get(k + 6).map_or(s.span.end, |t| t.span.end);
+                let sp = self.speaker_in(si, verb.span.end..end, verb.span.end);
+                let after_subject = text[verb.span.end..s.span.end].trim_end_matches(['.', ' ']);
+                if after_subject.contains(',') && !after_subject.contains(", who") {
+                    continue;
+                }
+                sp
+            } else {
+                if subject_words == 0 || subject_words > 9 {
+                    continue;
+                }
+                self.speaker_in(si, subject_start..verb.span.start, verb.span.start)
+            };
+            let Some(speaker) = speaker else { continue };
+            // The clause: from the sentence start (after a dateline) to that comma.
+            let mut clause_start = s.span.start;
+            let body = &text[s.span.clone()];
+            for dash in [" -- ", " \u{2014} ", " - "] {
+                if let Some(p) = body.find(dash).filter(|p| {
+                    *p < 60
+                        && body[..*p].chars().next().is_some_and(char::is_uppercase)
+                        && body[..*p]
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.trim_matches(',').chars().all(|c| c.is_uppercase()))
+                }) {
+                    clause_start = s.span.start + p + dash.len();
+                }
+            }
+            let clause = trim_clause(text, clause_start..s.span.start + comma);
+            if clause.start >= clause.end || tokens(text, clause.clone()).len() < 3 {
+                continue;
+            }
+            // A clause that is itself a quote is a direct quote, already taken.
+            if quotes
+                .iter()
+                .any(|m| m.outer.start <= clause.start && clause.end <= m.outer.end + 3)
+            {
+                continue;
+            }
+            return Some(QuoteMention {
+                kind: QuoteKind::Reported,
+                span: clause,
+                continuation: Vec::new(),
+                sentence: si,
+                speaker,
+                cue: Some(lw),
+            });
         }
-        let verb = tail
-            .iter()
-            .find(|t| lexicon::REPORTING_VERBS.contains(&t.text.to_lowercase().as_str()))?;
-        let speaker = self
-            .speaker_in(si, tail_start..verb.span.start, verb.span.start)
-            .or_else(|| self.speaker_in(si, verb.span.end..s.span.end, verb.span.end))?;
-        let clause = trim_clause(text, s.span.start..s.span.start + comma);
-        if tokens(text, clause.clone()).len() < 3 {
-            return None;
-        }
-        Some(QuoteMention {
-            kind: QuoteKind::Reported,
-            span: clause,
-            continuation: Vec::new(),
-            sentence: si,
-            speaker,
-            cue: Some(verb.text.to_lowercase()),
-        })
+        None
     }
 }
 
