@@ -1446,6 +1446,7 @@ mod tests {
             roles: roles.iter().map(|s| s.to_string()).collect(),
             mention_count: 1,
             article_ids: vec!["t".into()],
+            evidence: Vec::new(),
         }
     }
 

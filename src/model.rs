@@ -69,6 +69,10 @@ pub struct Person {
     pub mention_count: usize,
     /// The articles that mention them.
     pub article_ids: Vec<String>,
+    /// Where the person is introduced: the first mention in each article, so that a reader
+    /// can check who the extractor means.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
 }
 
 /// Whether a quote is in quotation marks or reported speech.

@@ -11,7 +11,7 @@ pub mod sentences;
 pub mod time;
 pub mod zones;
 
-use crate::model::{Event, Evidence, Extraction, Person, Quote, QuoteKind, TimePoint};
+use crate::model::{Event, Evidence, Extraction, Person, Place, Quote, QuoteKind, TimePoint};
 
 /// What the extractor needs to know about an article besides its text.
 #[derive(Clone, Debug)]
@@ -116,6 +116,13 @@ pub fn extract(text: &str, ctx: &ArticleContext) -> Extraction {
             roles: p.roles.clone(),
             mention_count: mention_counts[i],
             article_ids: vec![ctx.article_id.clone()],
+            evidence: found_people
+                .mentions
+                .iter()
+                .find(|m| m.person == i)
+                .map(|m| evidence(m.sentence, &m.span))
+                .into_iter()
+                .collect(),
         })
         .collect();
 
@@ -178,12 +185,7 @@ pub fn extract(text: &str, ctx: &ArticleContext) -> Extraction {
             Event {
                 id: event_ids[i].clone(),
                 article_id: ctx.article_id.clone(),
-                title: event_title(
-                    &d.kind,
-                    &names,
-                    &d.groups,
-                    d.place.as_ref().map(|p| p.name.as_str()),
-                ),
+                title: event_title(&d.kind, &names, &d.groups, d.place.as_ref()),
                 kind: d.kind.clone(),
                 participants: d
                     .participants
@@ -234,7 +236,7 @@ pub fn extract(text: &str, ctx: &ArticleContext) -> Extraction {
 }
 
 /// "Summit: Donald Trump and Vladimir Putin, in Anchorage".
-fn event_title(kind: &str, names: &[String], groups: &[String], place: Option<&str>) -> String {
+fn event_title(kind: &str, names: &[String], groups: &[String], place: Option<&Place>) -> String {
     let mut title = String::new();
     let mut chars = kind.chars();
     if let Some(c) = chars.next() {
@@ -258,8 +260,15 @@ fn event_title(kind: &str, names: &[String], groups: &[String], place: Option<&s
         }
     }
     if let Some(p) = place {
-        title.push_str(if who.is_empty() { " in " } else { ", in " });
-        title.push_str(p);
+        // "at No 10" for a building, "in Anchorage" for a city, region or country.
+        let venue = p.city.as_deref() != Some(p.name.as_str())
+            && p.region.as_deref() != Some(p.name.as_str())
+            && p.country.as_deref() != Some(p.name.as_str());
+        let prep = if venue { "at" } else { "in" };
+        title.push_str(if who.is_empty() { " " } else { ", " });
+        title.push_str(prep);
+        title.push(' ');
+        title.push_str(&p.name);
     }
     title
 }

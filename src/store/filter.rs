@@ -258,6 +258,7 @@ mod tests {
             roles: vec!["mayor of Springfield".into()],
             mention_count: 2,
             article_ids: vec!["a1".into()],
+            evidence: Vec::new(),
         }
     }
 

@@ -192,6 +192,7 @@ fn merge_people(articles: &[Arc<StoredArticle>]) -> Vec<Person> {
             m.roles.extend(p.roles.iter().cloned());
             dedupe(&mut m.roles, true);
             m.mention_count += p.mention_count;
+            m.evidence.extend(p.evidence.iter().cloned());
             if !m.article_ids.contains(&a.meta.id) {
                 m.article_ids.push(a.meta.id.clone());
             }
@@ -505,6 +506,7 @@ pub(crate) mod tests {
             roles: vec!["mayor".into()],
             mention_count: mentions,
             article_ids: vec![article.into()],
+            evidence: Vec::new(),
         }
     }
 

@@ -68,6 +68,7 @@ fn person(id: &str, name: &str, article: &str, mentions: usize) -> Person {
         roles: vec!["minister".into()],
         mention_count: mentions,
         article_ids: vec![article.into()],
+        evidence: Vec::new(),
     }
 }
 
