@@ -45,11 +45,16 @@ fn people_with_aliases_and_roles() {
     );
     assert_eq!(person("Friedrich Merz").roles, ["German chancellor"]);
     // Each person carries the sentence that introduces them, and the span of the name.
-    let text: Vec<char> = include_str!("../data/seed/alaska-summit.txt").chars().collect();
+    let text: Vec<char> = include_str!("../data/seed/alaska-summit.txt")
+        .chars()
+        .collect();
     let merz = &person("Friedrich Merz").evidence[0];
     let span: String = text[merz.start..merz.end].iter().collect();
     assert_eq!(span, "Friedrich Merz");
-    assert!(merz.sentence.contains("organised by German chancellor Friedrich Merz"));
+    assert!(
+        merz.sentence
+            .contains("organised by German chancellor Friedrich Merz")
+    );
 }
 
 #[test]

@@ -215,8 +215,9 @@ pub fn extract(text: &str, ctx: &ArticleContext) -> Extraction {
         .flat_map(|e| e.start.iter().chain(e.end.iter()))
         .collect();
     let mut times: Vec<TimePoint> = Vec::new();
-    for s in &sentences {
-        for t in time::find_times(text, s.span.clone(), &tctx) {
+    let spans = sentences.iter().map(|s| s.span.clone());
+    for found in time::find_times_in_sentences(text, spans, &tctx) {
+        for t in found {
             let day_inferred = t.point.inferred.iter().any(|x| x == "date");
             let anchored = event_points
                 .iter()

@@ -156,7 +156,7 @@ fn is_name_word(word: &str) -> bool {
             return true;
         }
     }
-    if matches!(word, "Jr" | "Sr" | "II" | "III" | "IV") {
+    if matches!(word, "Jr" | "Sr" | "II" | "III" | "IV") || is_initials(word) {
         return true;
     }
     let w = strip_possessive(word);
@@ -184,6 +184,19 @@ fn is_name_word(word: &str) -> bool {
     true
 }
 
+/// Initials such as "M.K." or "J.": capital letters each followed by a dot, not a country
+/// ("U.S.").
+fn is_initials(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() % 2 == 0
+        && bytes
+            .chunks(2)
+            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
+        && gazetteer::country(word).is_none()
+        && gazetteer::region(word).is_none()
+}
+
 fn is_demonym_or_country(word: &str) -> bool {
     let w = strip_possessive(word);
     gazetteer::demonym(w).is_some()
@@ -208,7 +221,11 @@ fn is_demonym_or_country(word: &str) -> bool {
 fn joined_by_space(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
     let gap = &text[a.span.end..b.span.start];
     // "Mr. Whitford", "Rep. Glenn Okafor": an abbreviated title keeps its dot.
-    gap == " " || gap == "\u{a0}" || gap == ". " && lexicon::honorific(a.text).is_some()
+    gap == " "
+        || gap == "\u{a0}"
+        || gap == ". "
+            && (lexicon::honorific(a.text).is_some()
+                || a.text.len() == 1 && a.text.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 /// The offices split into words, grouped by their last and by their first word (lower case),
@@ -423,6 +440,7 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
     {
         i += 1;
     }
+    let lead = i;
     let mut qualifier: Vec<String> = Vec::new();
     let mut titles: Vec<String> = Vec::new();
     let mut office: Option<&'static str> = None;
@@ -521,7 +539,7 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
     if office_starting_at(core_toks, 0).is_some_and(|(n, _)| n == core_toks.len()) {
         return ChainKind::Other;
     }
-    let full_span = toks[chain.first].span.start..toks[end].span.end;
+    let full_span = toks[lead.min(end)].span.start..toks[end].span.end;
     let org_like = core_words.iter().any(|w| lexicon::ORG_WORDS.contains(w));
     if org_like
         || (titles.is_empty()
@@ -638,9 +656,24 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
             }
         }
     }
-    // "Manfred Weber, who leads the EPP": only people are "who"; post-nominals ("KC") too.
+    // "Manfred Weber, who leads the EPP": only people are "who"; post-nominals ("KC") too;
+    // so is an age ("Jane Doe, 45,") and a byline ("By Jane Doe" opening a line).
     if !cued {
         let after = &text[toks[end].span.end..];
+        let age = after
+            .strip_prefix(", ")
+            .and_then(|r| r.split_once(','))
+            .is_some_and(|(n, _)| {
+                (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit())
+            });
+        let before_line = text[..core_toks[0].span.start]
+            .rsplit('\n')
+            .next()
+            .unwrap_or("");
+        let byline = matches!(before_line.trim(), "By" | "by" | "BY");
+        if age || byline {
+            cued = true;
+        }
         let post_nominal = toks.get(end + 1).is_some_and(|t| {
             POST_NOMINALS.contains(&t.text) && joined_by_space(text, &toks[end], t)
         });
@@ -676,8 +709,9 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
             .iter()
             .zip(&core_words)
             .map(|(t, w)| {
-                // "Ferdinand Marcos Jr." keeps its dot.
-                if matches!(*w, "Jr" | "Sr") && text[t.span.end..].starts_with('.') {
+                // "Ferdinand Marcos Jr." and "John F. Kennedy" keep their dots.
+                let initial = w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
+                if (matches!(*w, "Jr" | "Sr") || initial) && text[t.span.end..].starts_with('.') {
                     format!("{w}.")
                 } else {
                     (*w).to_string()
@@ -802,18 +836,55 @@ fn build_people(
     }
     let mut persons_by_last: HashMap<String, Vec<usize>> = HashMap::new();
     let mut persons_by_name: HashMap<(String, String), usize> = HashMap::new();
-    for c in &multi {
+    let mut confirmed: Vec<bool> = multi
+        .iter()
+        .map(|c| {
+            let last = c.core.last().map(String::as_str).unwrap_or_default();
+            let firstw = c.core.first().map(String::as_str).unwrap_or_default();
+            c.cued
+                || confirmed_short.contains(last)
+                || confirmed_short.contains(firstw)
+                || cued_by_last.get(last).is_some_and(|v| {
+                    v.iter()
+                        .take(16)
+                        .any(|o| words_compatible(&o.core, &c.core))
+                })
+        })
+        .collect();
+    // "Helen Marsh and Tom Baker", "Mr Stalin and Ann Lee": a name joined by "and" to a
+    // confirmed name is one too.
+    let mut ends: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    let mut starts: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    for (k, c) in multi.iter().enumerate() {
+        if confirmed[k] {
+            ends.insert(c.full_span.end);
+            starts.insert(c.full_span.start);
+        }
+    }
+    for c in candidates
+        .iter()
+        .filter(|c| c.core.len() == 1 && (c.cued || !c.titles.is_empty()))
+    {
+        ends.insert(c.full_span.end);
+        starts.insert(c.full_span.start);
+    }
+    for (k, c) in multi.iter().enumerate() {
+        if confirmed[k] {
+            continue;
+        }
+        let a = &c.full_span;
+        let left = a.start >= 5
+            && text.get(a.start - 5..a.start) == Some(" and ")
+            && ends.contains(&(a.start - 5));
+        let right = text.get(a.end..a.end + 5) == Some(" and ") && starts.contains(&(a.end + 5));
+        if left || right {
+            confirmed[k] = true;
+        }
+    }
+    for (k, c) in multi.iter().enumerate() {
         let last = c.core.last().map(String::as_str).unwrap_or_default();
         let firstw = c.core.first().map(String::as_str).unwrap_or_default();
-        let confirmed = c.cued
-            || confirmed_short.contains(last)
-            || confirmed_short.contains(firstw)
-            || cued_by_last.get(last).is_some_and(|v| {
-                v.iter()
-                    .take(16)
-                    .any(|o| words_compatible(&o.core, &c.core))
-            });
-        if !confirmed {
+        if !confirmed[k] {
             continue;
         }
         // Same first and last word is the common case and found at once; other compatible
@@ -1296,5 +1367,26 @@ mod tests {
         let text = "Commission President Ursula von der Leyen said the deal was done.";
         let p = people(text);
         assert_eq!(names(&p), ["Ursula von der Leyen"]);
+    }
+
+    #[test]
+    fn initials_bylines_ages_and_pairs() {
+        let text = "By Priya Raman\n\nChief Minister M.K. Stalin met Jane Roe, 45, and Tom Baker. Mr Stalin and Ann Lee arrived.";
+        let p = people(text);
+        let n = names(&p);
+        for name in ["Priya Raman", "M.K. Stalin", "Jane Roe", "Ann Lee"] {
+            assert!(n.contains(&name), "{name} missing from {n:?}");
+        }
+        let stalin = p
+            .persons
+            .iter()
+            .find(|p| p.name == "M.K. Stalin")
+            .expect("Stalin");
+        assert_eq!(stalin.roles, ["chief minister"]);
+        assert!(
+            !p.persons
+                .iter()
+                .any(|p| p.aliases.iter().any(|a| a.starts_with("By ")))
+        );
     }
 }

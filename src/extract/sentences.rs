@@ -229,6 +229,15 @@ fn ends_sentence(text: &str, sentence_start: usize, dot: usize, end: usize) -> b
     if single_initial {
         return false;
     }
+    // Dotted initials before a name: "M.K. Stalin", "J.R.R. Tolkien".
+    let dotted_initials = word.len() >= 3
+        && word
+            .split('.')
+            .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()))
+        && !matches!(lower.as_str(), "u.s" | "u.k" | "u.n" | "e.u" | "d.c");
+    if dotted_initials {
+        return false;
+    }
     if is_abbreviation(word) {
         // Titles and month/state abbreviations are followed by a name or number, not a new sentence.
         // "U.S." at the end of a sentence followed by "The" is the exception we accept.

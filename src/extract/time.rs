@@ -3,29 +3,39 @@
 //!
 //! Why it exists: events need a start and an end the timeline can sort and convert, but news
 //! prose gives them relative to the day it was published and in whatever zone the newsroom or
-//! the place uses. This module reads one sentence at a time and resolves what it finds against
-//! a [`TimeContext`].
+//! the place uses. This module reads one sentence at a time ([`find_times`]), or the sentences
+//! of an article in order ([`find_times_in_sentences`]), and resolves what it finds against a
+//! [`TimeContext`].
 //!
 //! What it must not do: decide which event a time belongs to (the event extractor does that, and
 //! passes back the day it settled on through [`TimeContext::anchor`] or [`at_date`]), read the
-//! system's time-zone files (all zones come from [`super::zones`]), or know anything about a
-//! particular article.
+//! system's time-zone files (zone words come from [`super::zones`], and the zone of a place
+//! named for "local time" from [`super::zones`] or the city table of [`super::gazetteer`]), or
+//! know anything about a particular article.
 //!
 //! Decisions a caller may rely on:
-//! - A mention's span and its `TimePoint::text` leave out a leading "on", "at", "in", "since";
-//!   they keep words that change the meaning ("last", "early", "later on") and, for ranges,
-//!   the opening "from" or "between". A range's start and end both carry the whole range's text.
+//! - A mention's span and its `TimePoint::text` keep a leading "on", "in", "since", "until",
+//!   "till", "through", "by" or "during" ("since March" and "in March" are two statements), not
+//!   "at"; they keep words that change the meaning ("last", "early", "later on") and, for
+//!   ranges, the opening "from" or "between". A range's start and end both carry the whole
+//!   range's text.
 //! - A week ("this week", "last week") has day precision with the value of its Monday and
-//!   `"week"` in `inferred`; seasons and decades are skipped. See [`resolve`] for the rules that
-//!   pick a day from a weekday and tense.
+//!   `"week"` in `inferred`; a weekend ("this weekend") its Saturday with `"weekend"`; seasons
+//!   and decades are skipped. See [`resolve`] for the rules that pick a day from a weekday and
+//!   tense (the publication day's own name is that day, whatever the tense).
 //! - A clock time that names no zone is in [`TimeContext::default_zone`], with `"time_zone"`
-//!   inferred; "local time" is in [`TimeContext::place_zone`] when it is known. A clock time with
-//!   no day in its sentence is placed on [`TimeContext::anchor`], else on the publication day,
-//!   with `"date"` inferred.
+//!   inferred; "local time" is in [`TimeContext::place_zone`] when it is known, else in the zone
+//!   of a one-zone place the sentence names after "in", else in the default zone with a warning.
+//! - A clock time with no day in its sentence, or "earlier in the day", "later that day", "spent
+//!   the morning", takes the nearest day the sentence names before it, or after it in the same
+//!   clause; else [`TimeContext::anchor`]; else (only through [`find_times_in_sentences`]) the
+//!   last day the sentence before names on its side of publication; else the publication day.
+//!   Without a day of its own sentence it has `"date"` inferred. "On the final day" (or "the
+//!   first day") is the end (or start) of the range of days before it in the sentence.
 //! - An abbreviation with a fixed offset ("BST", "EDT") is taken at its word for the instant; a
 //!   warning says when its zone is not at that offset on the day. Paired times ("11am ET (4pm
-//!   BST)") are one mention in the first zone, with a warning when the two name different
-//!   instants.
+//!   BST)", "2 p.m. Friday local time (3 a.m. Saturday KST)") are one mention in the first zone,
+//!   with a warning when the two name different instants (or the pair's weekday differs).
 //!
 //! Everything works in byte offsets into the article text and is linear in the sentence's length.
 
@@ -39,11 +49,11 @@ use std::ops::Range;
 use jiff::civil::Date;
 use jiff::tz::Offset;
 
-use self::parse::{ClockExpr, Parsed, Single, ZoneWords};
+use self::parse::{ClockExpr, DateExpr, Parsed, Single, ZoneWords};
 use self::resolve::{DateValue, Resolved};
 use self::tense::TenseIndex;
 use self::token::Tokens;
-use super::zones;
+use super::{gazetteer, zones};
 use crate::model::{Precision, TimePoint};
 
 /// What a sentence's times resolve against.
@@ -126,6 +136,9 @@ pub struct ClockTime {
     pub text: String,
     /// Problems noticed while reading it ("local time" with no known place, no am/pm).
     pub warnings: Vec<String>,
+    /// The weekday written with it, for the second time of a pair ("3 a.m. Saturday KST"); the
+    /// comparison checks it too.
+    pub weekday: Option<jiff::civil::Weekday>,
     /// The second time of a pair ("(8pm BST)"), to be compared with this one.
     pub paired: Option<Box<ClockTime>>,
 }
@@ -192,19 +205,93 @@ pub struct TimeMention {
 /// assert!(point.warnings.is_empty());
 /// ```
 pub fn find_times(text: &str, sentence: Range<usize>, ctx: &TimeContext) -> Vec<TimeMention> {
+    find_times_after(text, sentence, ctx, &[])
+}
+
+/// Every time expression of several sentences read in order (usually all of an article's), one
+/// list per sentence, as [`find_times`] gives them, except that a clock time or "earlier in the
+/// day" with no day in its own sentence, and no [`TimeContext::anchor`], takes the last day the
+/// sentence before names on its side of publication: "will host him in London on Thursday. He
+/// is due to arrive at 11am GMT" puts 11am on Thursday. The day stays marked `"date"`-inferred.
+///
+/// ```
+/// use factline::extract::time::{find_times_in_sentences, TimeContext};
+///
+/// let text = "She will host him on Thursday. He is due to arrive at 11am GMT.";
+/// let ctx = TimeContext {
+///     published: jiff::civil::date(2025, 3, 12),
+///     default_zone: "Europe/London",
+///     place_zone: None,
+///     anchor: None,
+/// };
+/// let found = find_times_in_sentences(text, [0..30, 31..text.len()], &ctx);
+/// assert_eq!(found[0][0].point.value, "2025-03-13");
+/// assert_eq!(found[1][0].point.value, "2025-03-13T11:00:00+00:00");
+/// assert_eq!(found[1][0].point.inferred, ["date"]);
+/// ```
+pub fn find_times_in_sentences(
+    text: &str,
+    sentences: impl IntoIterator<Item = Range<usize>>,
+    ctx: &TimeContext,
+) -> Vec<Vec<TimeMention>> {
+    let mut previous: Vec<Date> = Vec::new();
+    sentences
+        .into_iter()
+        .map(|sentence| {
+            let found = find_times_after(text, sentence, ctx, &previous);
+            previous = found
+                .iter()
+                .filter(|m| !m.point.inferred.iter().any(|x| x == "date"))
+                .filter_map(|m| m.date)
+                .collect();
+            found
+        })
+        .collect()
+}
+
+/// [`find_times`], with the days the sentence before names, in text order.
+fn find_times_after(
+    text: &str,
+    sentence: Range<usize>,
+    ctx: &TimeContext,
+    previous: &[Date],
+) -> Vec<TimeMention> {
     let range = clamp(text, sentence);
     let toks = Tokens::new(text, range);
     if toks.len() == 0 {
         return Vec::new();
     }
     let tenses = TenseIndex::new(&toks);
-    let zones = ZoneChoice::new(ctx);
-    let mut drafts: Vec<Draft> = parse::parse_all(&toks)
-        .into_iter()
-        .filter_map(|p| draft(&toks, &p, tenses.at(p.core), ctx, &zones))
+    let parsed = parse::parse_all(&toks);
+    let zones = ZoneChoice::new(ctx, &toks);
+    let mut drafts: Vec<Draft> = parsed
+        .iter()
+        .filter_map(|p| {
+            let tense = bound_tense(&toks, p, &tenses);
+            let mut d = draft(&toks, p, tense, ctx, &zones)?;
+            d.clause = tenses.clause_of(p.core);
+            Some(d)
+        })
         .collect();
-    place_clocks(&mut drafts, ctx);
+    place_pending(&mut drafts, ctx, previous);
     drafts.into_iter().filter_map(|d| d.mention).collect()
+}
+
+/// The tense that picks the day of `p`. An end bound after a present perfect ("has issued a
+/// warning through Thursday", "have extended the curfew until Friday") looks ahead: the state
+/// the perfect describes still holds, so its end has not come.
+fn bound_tense(toks: &Tokens, p: &Parsed, tenses: &TenseIndex) -> Tense {
+    let tense = tenses.at(p.core);
+    let bounds = ["until", "till", "through", "thru"];
+    let bound = toks.word_in(p.first, &bounds)
+        || p.first
+            .checked_sub(1)
+            .is_some_and(|b| toks.word_in(b, &bounds));
+    if tense == Tense::Past && bound && tenses.perfect_at(p.core) {
+        Tense::Future
+    } else {
+        tense
+    }
 }
 
 /// The tense that governs byte position `pos` of `text[sentence]`: the nearest tense cue before
@@ -272,7 +359,7 @@ struct ZoneChoice {
 }
 
 impl ZoneChoice {
-    fn new(ctx: &TimeContext) -> Self {
+    fn new(ctx: &TimeContext, toks: &Tokens) -> Self {
         let (default, default_warning) = if zones::time_zone(ctx.default_zone).is_some() {
             (ctx.default_zone.to_string(), None)
         } else {
@@ -285,7 +372,7 @@ impl ZoneChoice {
         let (place, place_warning) = match ctx.place_zone {
             Some(z) if zones::time_zone(z).is_some() => (Some(z.to_string()), None),
             Some(z) => (None, Some(format!("unknown place time zone {z:?}"))),
-            None => (None, None),
+            None => (sentence_place_zone(toks).map(str::to_string), None),
         };
         ZoneChoice {
             default,
@@ -296,21 +383,82 @@ impl ZoneChoice {
     }
 }
 
-/// A mention on its way out: clock-only ones still wait for a day.
+/// The zone of the place the sentence puts its "local time" in, when the caller knows none:
+/// the place after "in" nearest before the first "local time", else the first after it ("sit
+/// down with him in Washington at 2 p.m. Friday local time"). Only places with one zone count:
+/// cities and the single-zone places of [`zones::zone_for_place`], never a country such as the
+/// United States. `None` when the sentence has no "local time" at all.
+fn sentence_place_zone(toks: &Tokens) -> Option<&'static str> {
+    let local =
+        (0..toks.len()).find(|&i| toks.word_is(i, "local") && toks.word_is(i + 1, "time"))?;
+    let mut before = None;
+    for i in 0..toks.len() {
+        if !toks.word_is(i, "in") {
+            continue;
+        }
+        let Some(zone) = place_zone_at(toks, i + 1) else {
+            continue;
+        };
+        if i < local {
+            before = Some(zone);
+        } else {
+            return Some(before.unwrap_or(zone));
+        }
+    }
+    before
+}
+
+/// The zone of a place named by up to three capitalised words at `i` ("Washington", "New
+/// York"; a name with a lower-case word inside is cut there), the longest that is a known
+/// one-zone place. Weekdays and months are not place names here ("in May").
+fn place_zone_at(toks: &Tokens, i: usize) -> Option<&'static str> {
+    let capitalised = |k: usize| {
+        toks.is_word(k)
+            && toks.capitalised(k)
+            && token::weekday_of(toks.str(k)).is_none()
+            && token::month_of(toks.str(k)).is_none()
+    };
+    let words = (i..i + 3).take_while(|&k| capitalised(k)).count();
+    (1..=words).rev().find_map(|n| {
+        let name = &toks.text[toks.toks[i].start..toks.toks[i + n - 1].end];
+        zones::zone_for_place(name).or_else(|| match gazetteer::place(name)? {
+            gazetteer::PlaceKind::City(city) => Some(city.time_zone),
+            _ => None,
+        })
+    })
+}
+
+/// A mention on its way out: clock-only ones, and days named by their place in the text, still
+/// wait for a day.
 struct Draft {
     core: usize,
+    /// The clause of `core`, from the tense index.
+    clause: u32,
     day: Option<Date>,
+    /// The first and last day of a range of days, for "the final day" after it.
+    range: Option<(Date, Date)>,
     pending: Option<Pending>,
     mention: Option<TimeMention>,
+}
+
+/// Which day a pending mention is placed on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DayRef {
+    /// The day the sentence is about (a clock time alone, "earlier in the day").
+    Sentence,
+    /// The first or last day of the range named before it ("on the final day").
+    RangeStart,
+    RangeEnd,
 }
 
 struct Pending {
     start: usize,
     end: usize,
     words: String,
-    clock: ClockTime,
+    clock: Option<ClockTime>,
     end_clock: Option<ClockTime>,
     tense: Tense,
+    day_ref: DayRef,
 }
 
 fn span(toks: &Tokens, p: &Parsed) -> (usize, usize) {
@@ -342,21 +490,34 @@ fn draft(
     }
     let start_clock = start_clock.map(|c| clock_time(&c, text, zones));
     let end_clock = end_clock.map(|c| clock_time(&c, text, zones));
-    let Some(start_date) = date_of(&p.start) else {
+    let pending = |day_ref| Draft {
+        core: p.core,
+        clause: 0,
+        day: None,
+        range: None,
+        pending: Some(Pending {
+            start,
+            end,
+            words: words.to_string(),
+            clock: start_clock.clone(),
+            end_clock: end_clock.clone(),
+            tense,
+            day_ref,
+        }),
+        mention: None,
+    };
+    let start_date = match date_of(&p.start) {
         // Clock only: the day comes later, from the sentence or the context.
-        return Some(Draft {
-            core: p.core,
-            day: None,
-            pending: Some(Pending {
-                start,
-                end,
-                words: words.to_string(),
-                clock: start_clock?,
-                end_clock,
-                tense,
-            }),
-            mention: None,
-        });
+        None => return start_clock.is_some().then(|| pending(DayRef::Sentence)),
+        Some(DateExpr::SameDay) => return Some(pending(DayRef::Sentence)),
+        Some(DateExpr::RangeDay { last }) => {
+            return Some(pending(if last {
+                DayRef::RangeEnd
+            } else {
+                DayRef::RangeStart
+            }));
+        }
+        Some(d) => d,
     };
     let resolved = resolve::resolve(&start_date, tense, ctx.published)?;
     let end_resolved = match p.range_end.as_ref().and_then(date_of) {
@@ -364,6 +525,7 @@ fn draft(
         None => None,
     };
     let day = resolved.day();
+    let range = day.zip(end_resolved.as_ref().and_then(Resolved::day));
     let (point, range_end) = match (&start_clock, day) {
         (Some(clock), Some(d)) => {
             let point = with_date_notes(minute_point(clock, d, words, false), &resolved);
@@ -381,7 +543,9 @@ fn draft(
     };
     Some(Draft {
         core: p.core,
+        clause: 0,
         day,
+        range,
         pending: None,
         mention: Some(TimeMention {
             start,
@@ -411,45 +575,101 @@ fn share_zone(a: &mut ClockExpr, b: &mut ClockExpr) {
     }
 }
 
-/// Clock-only mentions take the nearest day named in the same sentence, else the context's
-/// anchor, else the publication day.
-fn place_clocks(drafts: &mut [Draft], ctx: &TimeContext) {
+/// Places the mentions that wait for a day.
+///
+/// A clock time alone, or "earlier in the day", takes the nearest day named in its sentence:
+/// one before it, or one after it in the same clause ("at 9am on Friday"). A day after it in
+/// another clause belongs to something else ("The briefing, which began at 10:30 a.m., was her
+/// first since she attended a meeting on Friday"). With no such day: the context's anchor, else
+/// the last day `previous` (the sentence before) names on the mention's side of publication
+/// (past tense: not after it; otherwise: not before it), else the publication day, with
+/// `"date"` inferred.
+///
+/// "The final day" or "the first day" takes the end or start of the nearest range of days
+/// before it in the sentence; with none, a clock time on it is placed as above, and the words
+/// alone are dropped.
+fn place_pending(drafts: &mut [Draft], ctx: &TimeContext, previous: &[Date]) {
     let n = drafts.len();
     let mut before: Vec<Option<(usize, Date)>> = vec![None; n];
-    let mut last = None;
+    let mut range_before: Vec<Option<(Date, Date)>> = vec![None; n];
+    let (mut last, mut last_range) = (None, None);
     for (i, d) in drafts.iter().enumerate() {
         before[i] = last;
+        range_before[i] = last_range;
         if let Some(day) = d.day {
             last = Some((d.core, day));
         }
+        if d.range.is_some() {
+            last_range = d.range;
+        }
     }
-    let mut after: Vec<Option<(usize, Date)>> = vec![None; n];
+    let mut after: Vec<Option<(usize, u32, Date)>> = vec![None; n];
     let mut next = None;
     for i in (0..n).rev() {
         after[i] = next;
         if let Some(day) = drafts[i].day {
-            next = Some((drafts[i].core, day));
+            next = Some((drafts[i].core, drafts[i].clause, day));
         }
     }
     for (i, d) in drafts.iter_mut().enumerate() {
         let Some(p) = d.pending.take() else {
             continue;
         };
-        let nearest = match (before[i], after[i]) {
-            (Some(b), Some(a)) if a.0 - d.core < d.core - b.0 => Some(a.1),
-            (Some(b), _) => Some(b.1),
-            (None, a) => a.map(|a| a.1),
+        let from_range = match p.day_ref {
+            DayRef::Sentence => None,
+            DayRef::RangeStart => range_before[i].map(|r| r.0),
+            DayRef::RangeEnd => range_before[i].map(|r| r.1),
         };
+        if p.day_ref != DayRef::Sentence && from_range.is_none() && p.clock.is_none() {
+            continue;
+        }
+        let after_here = after[i].filter(|a| a.1 == d.clause);
+        let nearest = from_range.or(match (before[i], after_here) {
+            (Some(b), Some(a)) if a.0 - d.core < d.core - b.0 => Some(a.2),
+            (Some(b), _) => Some(b.1),
+            (None, a) => a.map(|a| a.2),
+        });
         let (day, inferred) = match nearest {
             Some(day) => (day, false),
-            None => (ctx.anchor.unwrap_or(ctx.published), true),
+            None => {
+                let on_its_side = |day: &&Date| match p.tense {
+                    Tense::Past => **day <= ctx.published,
+                    Tense::Present | Tense::Future => **day >= ctx.published,
+                };
+                let told_before = previous.iter().rev().find(on_its_side).copied();
+                (ctx.anchor.or(told_before).unwrap_or(ctx.published), true)
+            }
         };
-        d.mention = Some(clock_mention(p, day, inferred));
+        d.mention = Some(pending_mention(p, day, inferred));
     }
 }
 
-fn clock_mention(p: Pending, day: Date, date_inferred: bool) -> TimeMention {
-    let point = minute_point(&p.clock, day, &p.words, date_inferred);
+fn pending_mention(p: Pending, day: Date, date_inferred: bool) -> TimeMention {
+    let Some(clock) = p.clock else {
+        let point = TimePoint {
+            value: day.to_string(),
+            precision: Precision::Day,
+            time_zone: None,
+            utc: None,
+            text: p.words,
+            inferred: if date_inferred {
+                vec!["date".to_string()]
+            } else {
+                Vec::new()
+            },
+            warnings: Vec::new(),
+        };
+        return TimeMention {
+            start: p.start,
+            end: p.end,
+            point,
+            range_end: None,
+            date: Some(day),
+            clock: None,
+            tense: p.tense,
+        };
+    };
+    let point = minute_point(&clock, day, &p.words, date_inferred);
     let range_end = p.end_clock.as_ref().map(|c| {
         let end = minute_point(c, day, &p.words, date_inferred);
         later_than(end, &point, c, &p.words)
@@ -460,7 +680,7 @@ fn clock_mention(p: Pending, day: Date, date_inferred: bool) -> TimeMention {
         point,
         range_end,
         date: Some(day),
-        clock: Some(p.clock),
+        clock: Some(clock),
         tense: p.tense,
     }
 }
@@ -503,7 +723,9 @@ fn push_unique(list: &mut Vec<String>, item: &str) {
 /// The TimePoint of a resolved date.
 fn date_point(resolved: &Resolved, words: &str) -> TimePoint {
     let (value, precision) = match resolved.value {
-        DateValue::Day(d) | DateValue::Week(d) => (d.to_string(), Precision::Day),
+        DateValue::Day(d) | DateValue::Week(d) | DateValue::Weekend(d) => {
+            (d.to_string(), Precision::Day)
+        }
         DateValue::Month(y, m) => (format!("{y:04}-{m:02}"), Precision::Month),
         DateValue::Year(y) => (format!("{y:04}"), Precision::Year),
     };
@@ -570,6 +792,7 @@ fn clock_time(c: &ClockExpr, text: &str, zones: &ZoneChoice) -> ClockTime {
         zone_inferred,
         text: text[c.start..c.end].to_string(),
         warnings,
+        weekday: c.weekday,
         paired: c
             .pair
             .as_ref()
@@ -655,10 +878,13 @@ fn check_pair(
     };
     let there = offset.to_datetime(ts);
     let (h, m) = (there.hour(), there.minute());
-    if (i64::from(h), i64::from(m)) != (i64::from(pair.hour), i64::from(pair.minute)) {
+    let day_differs = pair.weekday.is_some_and(|d| d != there.weekday());
+    if (i64::from(h), i64::from(m)) != (i64::from(pair.hour), i64::from(pair.minute)) || day_differs
+    {
         warnings.push(format!(
-            "paired times disagree: {} is {h:02}:{m:02} {}, but the text says {}",
+            "paired times disagree: {} is {:?} {h:02}:{m:02} {}, but the text says {}",
             first.text,
+            there.weekday(),
             pair.zone_text.as_deref().unwrap_or(""),
             pair.text,
         ));
@@ -757,7 +983,8 @@ mod tests {
             "2025-08-15"
         );
         assert_eq!(value("There are talks on Friday."), "2025-08-15");
-        assert_eq!(value("They met on Friday."), "2025-08-08");
+        assert_eq!(value("They met on Friday."), "2025-08-15");
+        assert_eq!(value("They met last Friday."), "2025-08-08");
         assert_eq!(
             value("Earlier on Friday, the minister said no."),
             "2025-08-15"
@@ -771,6 +998,201 @@ mod tests {
         assert_eq!(value("She will fly out early on Monday."), "2025-08-18");
         assert_eq!(value("Fighting resumed on Tuesday night."), "2025-08-12");
         assert_eq!(value("He will speak on Monday morning."), "2025-08-18");
+    }
+
+    #[test]
+    fn the_publication_weekday_is_today_in_a_past_clause() {
+        // A Tuesday story.
+        let tuesday = TimeContext {
+            published: date(2025, 7, 22),
+            default_zone: "America/Los_Angeles",
+            ..ctx()
+        };
+        let v = |s: &str| one_in(s, &tuesday).point.value;
+        assert_eq!(v("The office said Tuesday it would act."), "2025-07-22");
+        assert_eq!(
+            v("He declared an emergency on Tuesday morning."),
+            "2025-07-22"
+        );
+        assert_eq!(
+            v("The fire was 5% contained as of 7 a.m. Tuesday."),
+            "2025-07-22T07:00:00-07:00"
+        );
+        assert_eq!(v("It had burned since last Tuesday."), "2025-07-15");
+    }
+
+    #[test]
+    fn weekends_are_their_saturday() {
+        let wednesday = TimeContext {
+            published: date(2025, 4, 9),
+            ..ctx()
+        };
+        let p = one_in("He is set to travel to Manila this weekend.", &wednesday).point;
+        assert_eq!(
+            (p.value.as_str(), p.precision),
+            ("2025-04-12", Precision::Day)
+        );
+        assert_eq!(p.inferred, ["weekend"]);
+        assert_eq!(
+            one_in("They met last weekend.", &wednesday).point.value,
+            "2025-04-05"
+        );
+        assert_eq!(one_in("They meet next weekend.", &wednesday).date, None);
+    }
+
+    #[test]
+    fn a_weekday_of_a_named_week() {
+        let wednesday = TimeContext {
+            published: date(2025, 2, 19),
+            ..ctx()
+        };
+        let m = one_in(
+            "Teams will meet in Brussels from Monday to Wednesday next week.",
+            &wednesday,
+        );
+        assert_eq!(m.point.text, "from Monday to Wednesday next week");
+        assert_eq!(m.point.value, "2025-02-24");
+        assert_eq!(m.range_end.map(|p| p.value), Some("2025-02-26".to_string()));
+        // In the past tense the week still decides, not the tense.
+        let m = one_in("They met on Tuesday last week.", &wednesday);
+        assert_eq!(m.point.value, "2025-02-11");
+    }
+
+    #[test]
+    fn months_with_a_relative_year_and_lists_of_years() {
+        let m = one("The fraud came to light in March last year, when she noticed.");
+        assert_eq!(
+            (m.point.value.as_str(), m.point.text.as_str()),
+            ("2024-03", "in March last year")
+        );
+        assert!(m.point.inferred.is_empty());
+        let found = all("The last strikes, in 2022 and 2023, cost £1bn.");
+        let values: Vec<&str> = found.iter().map(|m| m.point.value.as_str()).collect();
+        assert_eq!(values, ["2022", "2023"]);
+        assert_eq!(value("It has relied on a 1951 defence agreement."), "1951");
+    }
+
+    #[test]
+    fn days_named_by_their_place_in_the_story() {
+        let p = one("Mr Lee told a Cabinet meeting earlier in the day that he agreed.").point;
+        assert_eq!(
+            (p.value.as_str(), p.precision),
+            ("2025-08-15", Precision::Day)
+        );
+        assert_eq!(p.inferred, ["date"]);
+        // With a day in the sentence, that day.
+        let found = all("On Tuesday the talks stalled, and later that day they ended.");
+        assert_eq!(found[1].point.value, "2025-08-12");
+        assert!(found[1].point.inferred.is_empty());
+        let p = one("She said he had spent the morning on the phone.").point;
+        assert_eq!(p.value, "2025-08-15");
+        assert_eq!(p.text, "the morning");
+    }
+
+    #[test]
+    fn the_final_day_of_a_range_takes_its_end() {
+        let friday = TimeContext {
+            published: date(2025, 11, 7),
+            default_zone: "Europe/Brussels",
+            ..ctx()
+        };
+        let s = "The session runs from Monday to Thursday, with the vote scheduled for noon CET on \
+                 the final day.";
+        let found = all_in(s, &friday);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(
+            found[0].range_end.as_ref().map(|p| p.value.as_str()),
+            Some("2025-11-13")
+        );
+        let noon = &found[1].point;
+        assert_eq!(noon.text, "noon CET on the final day");
+        assert_eq!(noon.value, "2025-11-13T12:00:00+01:00");
+        assert!(noon.inferred.is_empty(), "{:?}", noon.inferred);
+        let p = one_in("The vote is at noon on the opening day.", &friday).point;
+        assert_eq!(
+            p.value, "2025-11-07T12:00:00+01:00",
+            "no range: the clock alone"
+        );
+        assert_eq!(p.inferred, ["date", "time_zone"]);
+        assert!(all_in("Leaders spoke on the final day.", &friday).is_empty());
+    }
+
+    #[test]
+    fn a_day_after_a_clock_in_another_clause_is_not_its_day() {
+        let wednesday = TimeContext {
+            published: date(2025, 5, 28),
+            default_zone: "America/New_York",
+            ..ctx()
+        };
+        let s = "The briefing, which began at 10:30 a.m. Eastern time, was her first since she \
+                 attended a meeting in Brussels on Friday.";
+        let found = all_in(s, &wednesday);
+        assert_eq!(found[0].point.value, "2025-05-28T10:30:00-04:00");
+        assert_eq!(found[1].point.value, "2025-05-23");
+        let s = "The meeting will open at 10am, the minister said on Tuesday.";
+        assert_eq!(
+            all_in(s, &wednesday)[0].point.value,
+            "2025-05-28T10:00:00-04:00"
+        );
+        // A day before the clock, or after it in its own clause, still counts.
+        assert_eq!(
+            all("On Thursday, the talks began, at 9am.")[1].point.value,
+            "2025-08-14T09:00:00+01:00"
+        );
+        assert_eq!(
+            value("They meet at 9am on Monday."),
+            "2025-08-18T09:00:00+01:00"
+        );
+    }
+
+    #[test]
+    fn a_bound_after_a_present_perfect_looks_ahead() {
+        let tuesday = TimeContext {
+            published: date(2025, 7, 22),
+            default_zone: "America/Los_Angeles",
+            ..ctx()
+        };
+        let s = "The service has issued a red flag warning through 8 p.m. Thursday Pacific time.";
+        let p = one_in(s, &tuesday).point;
+        assert_eq!(p.text, "through 8 p.m. Thursday Pacific time");
+        assert_eq!(p.value, "2025-07-24T20:00:00-07:00");
+        assert!(p.inferred.is_empty(), "{:?}", p.inferred);
+        assert_eq!(
+            one_in("The warning was in force until Thursday.", &tuesday)
+                .point
+                .value,
+            "2025-07-17"
+        );
+    }
+
+    #[test]
+    fn clock_times_with_no_day_take_the_day_the_sentence_before_names() {
+        let wednesday = TimeContext {
+            published: date(2025, 3, 12),
+            ..ctx()
+        };
+        let text = "He will host Mr Zelensky in London on Thursday. The president is due to \
+                    arrive at 11am GMT for talks. It began at 9am.";
+        let first = text.find(" The").unwrap_or(0);
+        let second = text.find(" It").unwrap_or(0);
+        let found = find_times_in_sentences(
+            text,
+            [0..first, first..second, second..text.len()],
+            &wednesday,
+        );
+        assert_eq!(found[1][0].point.value, "2025-03-13T11:00:00+00:00");
+        assert_eq!(found[1][0].point.inferred, ["date"]);
+        // A past clock does not take a coming day: the sentence before names none on its side.
+        assert_eq!(found[2][0].point.value, "2025-03-12T09:00:00+00:00");
+        // Only the sentence right before counts, and an anchor from the caller wins.
+        let anchored = TimeContext {
+            anchor: Some(date(2025, 3, 20)),
+            ..wednesday
+        };
+        let found = find_times_in_sentences(text, [0..first, first..second], &anchored);
+        assert_eq!(found[1][0].point.value, "2025-03-20T11:00:00+00:00");
+        let plain = find_times(text, first..second, &wednesday);
+        assert_eq!(plain[0].point.value, "2025-03-12T11:00:00+00:00");
     }
 
     #[test]
@@ -1146,6 +1568,62 @@ mod tests {
     }
 
     #[test]
+    fn local_time_before_a_paired_time_with_its_own_day() {
+        let tuesday = TimeContext {
+            published: date(2025, 10, 14),
+            default_zone: "Asia/Seoul",
+            ..ctx()
+        };
+        let s = "He will sit down with him in Washington at 2 p.m. Friday local time (3 a.m. \
+                 Saturday KST), Kim said.";
+        let m = one_in(s, &tuesday);
+        assert_eq!(
+            m.point.text,
+            "2 p.m. Friday local time (3 a.m. Saturday KST)"
+        );
+        assert_eq!(m.point.value, "2025-10-17T14:00:00-04:00");
+        assert_eq!(m.point.time_zone.as_deref(), Some("America/New_York"));
+        assert!(m.point.warnings.is_empty(), "{:?}", m.point.warnings);
+        assert!(m.point.inferred.is_empty(), "{:?}", m.point.inferred);
+        // The caller's place zone comes first.
+        let there = TimeContext {
+            place_zone: Some("America/New_York"),
+            ..tuesday
+        };
+        let s = "They meet at 2 p.m. Friday local time (3 a.m. Saturday KST).";
+        assert_eq!(one_in(s, &there).point.value, "2025-10-17T14:00:00-04:00");
+        // No place known: the newsroom's zone, with a warning, and the pair, which then names
+        // another instant, is not used instead.
+        let p = one_in(s, &tuesday).point;
+        assert_eq!(p.value, "2025-10-17T14:00:00+09:00");
+        assert!(
+            p.warnings.iter().any(|w| w.contains("local time")),
+            "{:?}",
+            p.warnings
+        );
+        assert!(
+            p.warnings
+                .iter()
+                .any(|w| w.starts_with("paired times disagree")),
+            "{:?}",
+            p.warnings
+        );
+        // The right hour on the wrong day disagrees too.
+        let s = "They meet at 2 p.m. Friday local time (3 a.m. Sunday KST).";
+        let p = one_in(s, &there).point;
+        assert!(
+            p.warnings
+                .iter()
+                .any(|w| w.starts_with("paired times disagree")),
+            "{:?}",
+            p.warnings
+        );
+        // A country with several zones says nothing about "local time".
+        let s = "They meet in the United States at 2 p.m. Friday local time.";
+        assert_eq!(one_in(s, &tuesday).point.value, "2025-10-17T14:00:00+09:00");
+    }
+
+    #[test]
     fn at_date_moves_a_clock_time_and_rechecks_it() {
         let s = "It will take place at 11am Alaska time (8pm BST).";
         let m = one(s);
@@ -1191,7 +1669,7 @@ mod tests {
         let text = "Zürich — “Talks” end on Friday. Then at 9am ET.";
         let first = find_times(text, 0..text.find('.').unwrap_or(0) + 1, &ctx());
         assert_eq!(first.len(), 1);
-        assert_eq!(&text[first[0].start..first[0].end], "Friday");
+        assert_eq!(&text[first[0].start..first[0].end], "on Friday");
         let second_start = text.find("Then").unwrap_or(0);
         let second = find_times(text, second_start..text.len(), &ctx());
         assert_eq!(&text[second[0].start..second[0].end], "9am ET");
@@ -1268,6 +1746,9 @@ mod tests {
                     Just("from"), Just("to"), Just("between"), Just("and"), Just("last"),
                     Just("week"), Just("May"), Just("."), Just("p"), Just("m"), Just("local"),
                     Just("UTC"), Just("+"), Just("ago"), Just("two"), Just("days"), Just("é"),
+                    Just("the"), Just("final"), Just("day"), Just("weekend"), Just("earlier"),
+                    Just("spent"), Just("morning"), Just("Saturday"), Just("KST"), Just("next"),
+                    Just("1951"), Just("in"), Just("Washington"), Just("that"), Just("year"),
                 ],
                 0..40,
             ),
@@ -1284,7 +1765,12 @@ mod tests {
             let ctx = TimeContext { published, place_zone: Some("Europe/Kyiv"), ..ctx() };
             let found = find_times(&text, 0..text.len(), &ctx);
             check_mentions(&text, 0..text.len(), &found);
-            prop_assert_eq!(found, find_times(&text, 0..text.len(), &ctx));
+            prop_assert_eq!(&found, &find_times(&text, 0..text.len(), &ctx));
+            // Read as sentences split anywhere, every mention stays inside its own sentence.
+            let cut = clamp(&text, 0..text.len() / 2).end;
+            let parts = find_times_in_sentences(&text, [0..cut, cut..text.len()], &ctx);
+            check_mentions(&text, 0..cut, &parts[0]);
+            check_mentions(&text, cut..text.len(), &parts[1]);
         }
     }
 }

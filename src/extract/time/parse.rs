@@ -5,10 +5,15 @@
 //! Every rule looks at most a few tokens ahead of where it starts, and [`parse_all`] never goes
 //! back, so a sentence is parsed in time linear in its length.
 //!
+//! Some expressions name a day only by where they stand in the text: "earlier in the day",
+//! "later that day", "spent the morning" ([`DateExpr::SameDay`]) and "on the final day" of a
+//! range named before ([`DateExpr::RangeDay`]). The parser only recognises them; the caller
+//! places them on a day.
+//!
 //! What is deliberately not read: seasons ("in the spring"), decades ("the 1990s"), days relative
-//! to another event ("the next day"), weekends, numeric dates other than ISO 8601 ("15/08/2025"
-//! is day-first in Britain and month-first in the US), and times of day without a clock
-//! ("Tuesday night" is read as the day).
+//! to another event ("the next day"), numeric dates other than ISO 8601 ("15/08/2025" is
+//! day-first in Britain and month-first in the US), and times of day without a clock ("Tuesday
+//! night" is read as the day).
 
 use jiff::civil::Weekday;
 
@@ -28,13 +33,24 @@ pub(super) enum Rel {
 /// A date as the text gives it, before resolution.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum DateExpr {
-    /// "on Wednesday", "last Tuesday"; `same_day` when the words point at the publication day
-    /// if it has that name ("later on Friday", "Friday's talks").
-    Weekday {
-        day: Weekday,
-        rel: Rel,
-        same_day: bool,
+    /// "on Wednesday", "last Tuesday".
+    Weekday { day: Weekday, rel: Rel },
+    /// "Monday next week" (1), "Thursday this week" (0): a day of a week counted from
+    /// publication.
+    WeekDay { day: Weekday, week: i32 },
+    /// "this weekend" (0), "next weekend" (1).
+    Weekend(i32),
+    /// "March last year" (-1), "3 June next year" (1).
+    YearMonth {
+        month: i8,
+        day: Option<i8>,
+        years: i32,
     },
+    /// "earlier in the day", "later that day", "spent the morning": the day the sentence is
+    /// about.
+    SameDay,
+    /// "the final day" (`last`) or "the first day" of a range named earlier in the sentence.
+    RangeDay { last: bool },
     /// "today" (0), "yesterday" (-1), "three days ago" (-3).
     DayOffset(i32),
     /// "this week" (0), "next week" (1).
@@ -59,10 +75,19 @@ impl DateExpr {
     /// Whether the expression names one calendar day, so that a clock time can sit on it.
     pub fn is_day(&self) -> bool {
         match self {
-            DateExpr::Weekday { .. } | DateExpr::DayOffset(_) => true,
-            DateExpr::Calendar { day, .. } => day.is_some(),
+            DateExpr::Weekday { .. }
+            | DateExpr::WeekDay { .. }
+            | DateExpr::DayOffset(_)
+            | DateExpr::SameDay
+            | DateExpr::RangeDay { .. } => true,
+            DateExpr::Calendar { day, .. } | DateExpr::YearMonth { day, .. } => day.is_some(),
             _ => false,
         }
+    }
+
+    /// Whether the day comes from the text around the expression rather than the calendar.
+    pub fn is_contextual(&self) -> bool {
+        matches!(self, DateExpr::SameDay | DateExpr::RangeDay { .. })
     }
 }
 
@@ -92,6 +117,8 @@ pub(super) struct ClockExpr {
     /// Byte range of the clock and its zone, without a paired time.
     pub start: usize,
     pub end: usize,
+    /// The weekday written with a paired time ("3 a.m. Saturday KST"), to check it against.
+    pub weekday: Option<Weekday>,
     /// "(8pm BST)" after "11am Alaska time".
     pub pair: Option<Box<ClockExpr>>,
 }
@@ -259,6 +286,8 @@ const PARTS_OF_DAY: &[&str] = &[
     "lunchtime",
     "overnight",
 ];
+/// The words after "earlier in the", "later that", "spent the" that name part of one day.
+const DAY_AND_ITS_PARTS: &[&str] = &["day", "morning", "afternoon", "evening"];
 const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve",
@@ -272,21 +301,56 @@ fn lead_of(t: &Tokens, i: usize) -> Lead {
         Lead::At
     } else if t.word_is(p, "on") {
         Lead::On
-    } else if t.word_in(p, TEMPORAL) {
+    } else if t.word_in(p, TEMPORAL) || listed_year(t, i) {
         Lead::Temporal
     } else {
         Lead::None
     }
 }
 
-/// Every expression in the sentence, left to right, never overlapping.
+/// Whether the number at `i` continues a list of years led by a temporal word: the "2023" of
+/// "in 2022 and 2023" or "in 2019, 2021 or 2023". The walk back is bounded.
+fn listed_year(t: &Tokens, i: usize) -> bool {
+    let mut k = i;
+    for _ in 0..8 {
+        let Some(sep) = k.checked_sub(1) else {
+            return false;
+        };
+        let list_word = t.word_in(sep, &["and", "or"]) || t.punct_in(sep, &[',']);
+        let Some(year) = sep.checked_sub(1) else {
+            return false;
+        };
+        if !list_word || year_at(t, year).is_none() {
+            return false;
+        }
+        if year > 0 && t.word_in(year - 1, TEMPORAL) {
+            return true;
+        }
+        k = year;
+    }
+    false
+}
+
+/// Prepositions kept at the front of an expression: they are part of what the text says ("since
+/// March" is not "in March"), and the annotation guide writes them.
+const KEPT_LEADS: &[&str] = &[
+    "on", "in", "since", "until", "till", "through", "by", "during",
+];
+
+/// Every expression in the sentence, left to right, never overlapping, each with its leading
+/// preposition ([`KEPT_LEADS`]) when it has one.
 pub(super) fn parse_all(t: &Tokens) -> Vec<Parsed> {
     let mut out = Vec::new();
     let mut i = 0;
+    let mut free_from = 0;
     while i < t.len() {
         match parse_at(t, i) {
-            Some(p) if p.end > i => {
+            Some(mut p) if p.end > i => {
+                if p.first > free_from && t.word_in(p.first - 1, KEPT_LEADS) {
+                    p.first -= 1;
+                }
                 i = p.end;
+                free_from = p.end;
                 out.push(p);
             }
             _ => i += 1,
@@ -295,14 +359,37 @@ pub(super) fn parse_all(t: &Tokens) -> Vec<Parsed> {
     out
 }
 
+/// "from Monday to Wednesday next week": a week written after the end applies to the start.
+fn share_week(start: &mut Single, end: &Single) {
+    if let (
+        Single::Date(DateExpr::Weekday {
+            day,
+            rel: Rel::Bare,
+        }),
+        Single::Date(DateExpr::WeekDay { week, .. }),
+    ) = (&*start, end)
+    {
+        *start = Single::Date(DateExpr::WeekDay {
+            day: *day,
+            week: *week,
+        });
+    }
+}
+
 fn compatible(a: &Single, b: &Single) -> bool {
-    matches!(
-        (a, b),
-        (Single::Date(_), Single::Date(_))
-            | (Single::Clock(_), Single::Clock(_))
-            | (Single::DateClock(..), Single::Clock(_))
-            | (Single::DateClock(..), Single::DateClock(..))
-    )
+    let contextual = |x: &Single| match x {
+        Single::Date(d) | Single::DateClock(d, _) => d.is_contextual(),
+        Single::Clock(_) => false,
+    };
+    !contextual(a)
+        && !contextual(b)
+        && matches!(
+            (a, b),
+            (Single::Date(_), Single::Date(_))
+                | (Single::Clock(_), Single::Clock(_))
+                | (Single::DateClock(..), Single::Clock(_))
+                | (Single::DateClock(..), Single::DateClock(..))
+        )
 }
 
 /// The token after a range connector at `j` ("to", "until", "-", "–"; "and" after "between").
@@ -321,9 +408,10 @@ fn parse_at(t: &Tokens, i: usize) -> Option<Parsed> {
             p.first = i;
             return Some(p);
         }
-        let (a, j, core) = single(t, i + 1, Lead::Temporal)?;
+        let (mut a, j, core) = single(t, i + 1, Lead::Temporal)?;
         let k = connector(t, j, and)?;
         let (b, end, _) = single(t, k, Lead::RangeEnd)?;
+        share_week(&mut a, &b);
         return compatible(&a, &b).then_some(Parsed {
             first: i,
             end,
@@ -335,12 +423,13 @@ fn parse_at(t: &Tokens, i: usize) -> Option<Parsed> {
     if let Some(p) = day_range(t, i, false) {
         return Some(p);
     }
-    let (a, j, core) = single(t, i, lead_of(t, i))?;
+    let (mut a, j, core) = single(t, i, lead_of(t, i))?;
     if !matches!(a, Single::Date(DateExpr::Year(_)))
         && let Some(k) = connector(t, j, false)
         && let Some((b, end, _)) = single(t, k, Lead::RangeEnd)
         && compatible(&a, &b)
     {
+        share_week(&mut a, &b);
         return Some(Parsed {
             first: i,
             end,
@@ -422,11 +511,26 @@ fn single(t: &Tokens, i: usize, lead: Lead) -> Option<(Single, usize, usize)> {
         }
         return Some((Single::Date(d), j, core));
     }
-    let (c, j) = clock(t, i, lead == Lead::At, true)?;
+    let (mut c, j) = clock(t, i, lead == Lead::At, true)?;
     let k = if t.word_is(j, "on") { j + 1 } else { j };
-    if let Some((d, end, core)) = date(t, k, Lead::On)
+    if let Some((d, mut end, core)) = date(t, k, Lead::On)
         && d.is_day()
     {
+        // "2 p.m. Friday local time (3 a.m. Saturday KST)": the zone, and a pair, may follow
+        // the day.
+        if c.zone == ZoneWords::Unnamed
+            && c.pair.is_none()
+            && let Some((zone, span, z)) = zone_at(t, end)
+        {
+            c.zone = zone;
+            c.zone_span = Some(span);
+            c.end = span.1;
+            end = z;
+            if let Some((pair, after)) = pair_at(t, end) {
+                c.pair = Some(pair);
+                end = after;
+            }
+        }
         return Some((Single::DateClock(d, c), end, core));
     }
     Some((Single::Clock(c), j, i))
@@ -511,6 +615,51 @@ fn optional_year(t: &Tokens, j: usize) -> (Option<i16>, usize) {
     (None, j)
 }
 
+/// "last" (-1), "this" (0) or "next" (1) at `j`.
+fn week_step(t: &Tokens, j: usize) -> Option<i32> {
+    if t.word_is(j, "last") {
+        Some(-1)
+    } else if t.word_is(j, "this") {
+        Some(0)
+    } else if t.word_is(j, "next") {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// "last year", "this year", "next year" after a month or a day ("March last year"): the years
+/// from publication, and the token after.
+fn relative_year(t: &Tokens, j: usize) -> Option<(i32, usize)> {
+    let years = week_step(t, j)?;
+    (t.word_is(j + 1, "year") && !t.in_compound(j + 1) && !t.possessive(j + 2))
+        .then_some((years, j + 2))
+}
+
+/// A day and month with the year as written: given, relative ("3 March last year") or absent.
+fn day_and_month(
+    t: &Tokens,
+    k: usize,
+    month: i8,
+    day: Option<i8>,
+    weekday: Option<Weekday>,
+) -> (DateExpr, usize) {
+    let (year, end) = optional_year(t, k);
+    if year.is_none()
+        && let Some((years, end)) = relative_year(t, k)
+    {
+        return (DateExpr::YearMonth { month, day, years }, end);
+    }
+    let d = DateExpr::Calendar {
+        year,
+        month,
+        day,
+        rel: Rel::Bare,
+        weekday,
+    };
+    (d, end)
+}
+
 /// A month written as a name ("September", "SEPT", "Sep."), with its abbreviation point; with
 /// `abbrev` false only full names count.
 fn month_word(t: &Tokens, i: usize, abbrev: bool) -> Option<(i8, usize)> {
@@ -565,9 +714,15 @@ fn date(t: &Tokens, i: usize, lead: Lead) -> Option<(DateExpr, usize, usize)> {
         if t.word_in(k, &["today", "tonight"]) {
             return relative_day(t, k);
         }
+        if let Some(found) = earlier_or_later(t, i) {
+            return Some(found);
+        }
         let k = if t.word_is(k, "on") { k + 1 } else { k };
-        let (d, end) = weekday(t, k, Rel::Bare, true)?;
+        let (d, end) = weekday(t, k, Rel::Bare)?;
         return Some((d, end, k));
+    }
+    if t.word_is(i, "the") || t.word_is(i, "that") {
+        return day_by_position(t, i);
     }
     if t.word_in(i, &["early", "late", "mid"]) {
         return early_late(t, i);
@@ -576,13 +731,78 @@ fn date(t: &Tokens, i: usize, lead: Lead) -> Option<(DateExpr, usize, usize)> {
         return None;
     }
     if weekday_of(t.str(i)).is_some() {
-        let (d, end) = weekday(t, i, Rel::Bare, false)?;
+        let (d, end) = weekday(t, i, Rel::Bare)?;
         return Some((d, end, i));
     }
     if month_of(t.str(i)).is_some() {
         return month_date(t, i, lead);
     }
     ago(t, i)
+}
+
+/// "earlier in the day", "later that day", "later in the week", "earlier in the year", with
+/// "earlier"/"later" at `i`.
+fn earlier_or_later(t: &Tokens, i: usize) -> Option<(DateExpr, usize, usize)> {
+    let k = i + 1;
+    let (unit, end) = if t.word_is(k, "in") && t.word_is(k + 1, "the") {
+        (k + 2, k + 3)
+    } else if t.word_is(k, "that") {
+        (k + 1, k + 2)
+    } else {
+        return None;
+    };
+    if t.in_compound(unit) || t.word_is(end, "of") {
+        return None;
+    }
+    let d = if t.word_in(unit, DAY_AND_ITS_PARTS) || t.word_is(unit, "night") {
+        DateExpr::SameDay
+    } else if t.word_is(k, "that") {
+        return None;
+    } else if t.word_is(unit, "week") {
+        DateExpr::Week(0)
+    } else if t.word_is(unit, "month") {
+        DateExpr::MonthOffset(0)
+    } else if t.word_is(unit, "year") {
+        DateExpr::YearOffset(0)
+    } else {
+        return None;
+    };
+    Some((d, end, i))
+}
+
+/// Days named by their place in the story, at "the" or "that" (`i`): "the same day", "that same
+/// day", "the final day" or "the first day" of a range, and "the morning" after a form of
+/// "spend" ("had spent the morning on the phone").
+fn day_by_position(t: &Tokens, i: usize) -> Option<(DateExpr, usize, usize)> {
+    let mut k = i + 1;
+    if t.word_is(k, "same") {
+        k += 1;
+        return (t.word_is(k, "day") && !t.word_is(k + 1, "of") && !t.in_compound(k)).then_some((
+            DateExpr::SameDay,
+            k + 1,
+            i,
+        ));
+    }
+    if !t.word_is(i, "the") {
+        return None;
+    }
+    if t.word_is(k + 1, "day") && !t.word_is(k + 2, "of") && !t.in_compound(k + 1) {
+        if t.word_in(k, &["final", "last", "closing"]) {
+            return Some((DateExpr::RangeDay { last: true }, k + 2, i));
+        }
+        if t.word_in(k, &["first", "opening"]) {
+            return Some((DateExpr::RangeDay { last: false }, k + 2, i));
+        }
+    }
+    let spent = i > 0 && t.word_in(i - 1, &["spent", "spend", "spends", "spending"]);
+    if spent
+        && t.word_in(k, DAY_AND_ITS_PARTS)
+        && !t.in_compound(k)
+        && !t.word_in(k + 1, &["of", "before", "after"])
+    {
+        return Some((DateExpr::SameDay, k + 1, i));
+    }
+    None
 }
 
 /// "today", "tonight", "yesterday morning", "tomorrow's talks".
@@ -629,12 +849,15 @@ fn relative(t: &Tokens, i: usize) -> Option<(DateExpr, usize, usize)> {
         return None;
     }
     if weekday_of(t.str(k)).is_some() && t.is_word(k) {
-        let (d, end) = weekday(t, k, rel, false)?;
+        let (d, end) = weekday(t, k, rel)?;
         return Some((d, end, k));
     }
     let after = |j: usize| if t.possessive(j) { j + 2 } else { j };
     if t.word_is(k, "week") {
         return Some((DateExpr::Week(step), after(k + 1), k));
+    }
+    if t.word_is(k, "weekend") {
+        return Some((DateExpr::Weekend(step), after(k + 1), k));
     }
     if t.word_is(k, "month") {
         return Some((DateExpr::MonthOffset(step), after(k + 1), k));
@@ -670,13 +893,13 @@ fn early_late(t: &Tokens, i: usize) -> Option<(DateExpr, usize, usize)> {
         k += 1;
     } else if t.word_is(k, "on") {
         k += 1;
-        let (d, end) = weekday(t, k, Rel::Bare, false)?;
+        let (d, end) = weekday(t, k, Rel::Bare)?;
         return Some((d, end, k));
     } else if t.word_in(k, &["this", "next", "last"]) {
         return relative(t, k);
     }
     if weekday_of(t.str(k)).is_some() && t.is_word(k) {
-        let (d, end) = weekday(t, k, Rel::Bare, false)?;
+        let (d, end) = weekday(t, k, Rel::Bare)?;
         return Some((d, end, k));
     }
     if t.is_word(k) {
@@ -697,7 +920,7 @@ fn early_late(t: &Tokens, i: usize) -> Option<(DateExpr, usize, usize)> {
 
 /// A weekday at `i` with what may follow it: a possessive, a part of the day, or a calendar date
 /// ("Thursday 14 August").
-fn weekday(t: &Tokens, i: usize, rel: Rel, same_day: bool) -> Option<(DateExpr, usize)> {
+fn weekday(t: &Tokens, i: usize, rel: Rel) -> Option<(DateExpr, usize)> {
     if !t.is_word(i) || t.in_compound(i) {
         return None;
     }
@@ -709,17 +932,26 @@ fn weekday(t: &Tokens, i: usize, rel: Rel, same_day: bool) -> Option<(DateExpr, 
     if t.word_in(j, TITLE_WORDS) && t.capitalised(j) {
         return None;
     }
-    let mut same_day = same_day;
     if t.possessive(j) {
         if t.word_in(j + 2, MEDIA_NOUNS) {
             return None;
         }
-        same_day = true;
         j += 2;
     } else if t.word_in(j, PARTS_OF_DAY) {
         j += 1;
     }
-    let k = if t.punct_in(j, &[',']) { j + 1 } else { j };
+    // "Monday next week", "Thursday this week": the week says which Monday.
+    if rel == Rel::Bare
+        && let Some(week) = week_step(t, j)
+        && t.word_is(j + 1, "week")
+        && !t.in_compound(j + 1)
+    {
+        let after = if t.possessive(j + 2) { j + 4 } else { j + 2 };
+        return Some((DateExpr::WeekDay { day, week }, after));
+    }
+    // "Thursday 14 August", "Thursday, 14 August", "Wednesday (Dec 3)".
+    let bracket = t.punct_in(j, &['(']);
+    let k = if t.punct_in(j, &[',', '(']) { j + 1 } else { j };
     if rel == Rel::Bare
         && let Some((
             DateExpr::Calendar {
@@ -731,7 +963,9 @@ fn weekday(t: &Tokens, i: usize, rel: Rel, same_day: bool) -> Option<(DateExpr, 
             end,
             _,
         )) = calendar_day(t, k)
+        && (!bracket || t.punct_in(end, &[')']))
     {
+        let end = if bracket { end + 1 } else { end };
         let expr = DateExpr::Calendar {
             year,
             month,
@@ -741,7 +975,7 @@ fn weekday(t: &Tokens, i: usize, rel: Rel, same_day: bool) -> Option<(DateExpr, 
         };
         return Some((expr, end));
     }
-    Some((DateExpr::Weekday { day, rel, same_day }, j))
+    Some((DateExpr::Weekday { day, rel }, j))
 }
 
 /// Only a calendar day: "14 August", "August 14", "14th of August 2025".
@@ -765,14 +999,7 @@ fn day_first(t: &Tokens, i: usize) -> Option<(DateExpr, usize, usize)> {
         j
     };
     let (month, k) = month_word(t, k, true)?;
-    let (year, end) = optional_year(t, k);
-    let d = DateExpr::Calendar {
-        year,
-        month,
-        day: Some(day),
-        rel: Rel::Bare,
-        weekday: None,
-    };
+    let (d, end) = day_and_month(t, k, month, Some(day), None);
     Some((d, end, i))
 }
 
@@ -782,14 +1009,7 @@ fn month_first_day(t: &Tokens, i: usize) -> Option<(DateExpr, usize, usize)> {
         return None;
     }
     let (day, k) = day_num(t, j)?;
-    let (year, end) = optional_year(t, k);
-    let d = DateExpr::Calendar {
-        year,
-        month,
-        day: Some(day),
-        rel: Rel::Bare,
-        weekday: None,
-    };
+    let (d, end) = day_and_month(t, k, month, Some(day), None);
     Some((d, end, i))
 }
 
@@ -819,6 +1039,14 @@ fn month_date(t: &Tokens, i: usize, lead: Lead) -> Option<(DateExpr, usize, usiz
     if !full || !led || (t.is_word(j) && tense::cue(t, j).is_some()) {
         return None;
     }
+    if let Some((years, end)) = relative_year(t, j) {
+        let d = DateExpr::YearMonth {
+            month,
+            day: None,
+            years,
+        };
+        return Some((d, end, i));
+    }
     Some((calendar(None), j, i))
 }
 
@@ -834,12 +1062,25 @@ fn number_date(t: &Tokens, i: usize, lead: Lead) -> Option<(DateExpr, usize, usi
     if let Some(found) = day_first(t, i) {
         return Some(found);
     }
-    if matches!(lead, Lead::Temporal | Lead::RangeEnd)
+    if (matches!(lead, Lead::Temporal | Lead::RangeEnd) || attributive_year(t, i))
         && let Some((year, end)) = year_at(t, i)
     {
         return Some((DateExpr::Year(year), end, i));
     }
     ago(t, i)
+}
+
+/// A year used as a modifier: "a 1951 defence agreement", "the 2018 summit", "Trump's 2016
+/// campaign". Only 1900-2099, and not before a lower-case plural, where a four-digit number is
+/// more likely a count ("the 1500 workers").
+fn attributive_year(t: &Tokens, i: usize) -> bool {
+    let determiner = (i >= 1 && t.word_in(i - 1, &["a", "an", "the"]) && !t.glued(i))
+        || (i >= 2 && t.possessive(i - 2));
+    let modern = t.num(i).is_some_and(|n| (1900..=2099).contains(&n));
+    let next = t.str(i + 1);
+    let plural =
+        next.len() > 2 && next.ends_with('s') && !next.ends_with("ss") && !t.capitalised(i + 1);
+    determiner && modern && t.is_word(i + 1) && !t.glued(i + 1) && !plural
 }
 
 /// "2025-08-15".
@@ -1030,20 +1271,40 @@ fn clock(t: &Tokens, i: usize, at: bool, pair: bool) -> Option<(ClockExpr, usize
         no_meridiem,
         start,
         end,
+        weekday: None,
         pair: None,
     };
     let mut next = k;
-    if pair && t.punct_in(k, &['(', '/']) {
-        let close = t.punct_in(k, &['(']);
-        if let Some((second, after)) = clock(t, k + 1, false, false)
-            && second.zone != ZoneWords::Unnamed
-            && (!close || t.punct_in(after, &[')']))
-        {
-            found.pair = Some(Box::new(second));
-            next = if close { after + 1 } else { after };
-        }
+    if pair && let Some((second, after)) = pair_at(t, k) {
+        found.pair = Some(second);
+        next = after;
     }
     Some((found, next))
+}
+
+/// A paired clock time at `k`: "(8pm BST)", "/ 1200 GMT", "(3 a.m. Saturday KST)". It must name
+/// its zone; a weekday between its clock and its zone is kept to be checked. Pairs do not nest.
+fn pair_at(t: &Tokens, k: usize) -> Option<(Box<ClockExpr>, usize)> {
+    if !t.punct_in(k, &['(', '/']) {
+        return None;
+    }
+    let close = t.punct_in(k, &['(']);
+    let (mut second, mut after) = clock(t, k + 1, false, false)?;
+    if second.zone == ZoneWords::Unnamed
+        && t.is_word(after)
+        && let Some(day) = weekday_of(t.str(after))
+        && let Some((zone, span, z)) = zone_at(t, after + 1)
+    {
+        second.zone = zone;
+        second.zone_span = Some(span);
+        second.weekday = Some(day);
+        second.end = span.1;
+        after = z;
+    }
+    if second.zone == ZoneWords::Unnamed || (close && !t.punct_in(after, &[')'])) {
+        return None;
+    }
+    Some((Box::new(second), if close { after + 1 } else { after }))
 }
 
 /// Zone words at `j`: an abbreviation ("BST", "UTC+3"), or a name before "time" ("Alaska time",
@@ -1141,11 +1402,12 @@ mod tests {
 
     #[test]
     fn weekdays_with_their_modifiers() {
-        assert_eq!(spans("met on Wednesday."), ["Wednesday"]);
+        assert_eq!(spans("met on Wednesday."), ["on Wednesday"]);
+        assert_eq!(spans("said Wednesday."), ["Wednesday"]);
         assert_eq!(spans("talks later on Friday, with"), ["later on Friday"]);
         assert_eq!(spans("late Tuesday"), ["late Tuesday"]);
         assert_eq!(spans("early on Monday"), ["early on Monday"]);
-        assert_eq!(spans("on Tuesday night"), ["Tuesday night"]);
+        assert_eq!(spans("on Tuesday night"), ["on Tuesday night"]);
         assert_eq!(
             spans("last Tuesday and next Monday"),
             ["last Tuesday", "next Monday"]
@@ -1155,7 +1417,6 @@ mod tests {
             Single::Date(DateExpr::Weekday {
                 day: Weekday::Friday,
                 rel: Rel::Bare,
-                same_day: true
             })
         );
     }
@@ -1175,8 +1436,8 @@ mod tests {
         assert_eq!(spans("protesters march"), Vec::<String>::new());
         assert_eq!(spans("March organisers"), Vec::<String>::new());
         assert_eq!(spans("since May became leader"), Vec::<String>::new());
-        assert_eq!(spans("in May, he"), ["May"]);
-        assert_eq!(spans("on 3 May"), ["3 May"]);
+        assert_eq!(spans("in May, he"), ["in May"]);
+        assert_eq!(spans("on 3 May"), ["on 3 May"]);
         assert_eq!(spans("Theresa May 3"), Vec::<String>::new());
     }
 
@@ -1192,10 +1453,10 @@ mod tests {
             "2025-08-15",
             "October 2022",
         ] {
-            assert_eq!(spans(&format!("on {s} there")), [s], "{s}");
+            assert_eq!(spans(&format!("on {s} there")), [format!("on {s}")], "{s}");
+            assert_eq!(spans(&format!("before {s} there")), [s], "{s}");
         }
-        assert_eq!(spans("in 2018 and since 2018"), ["2018", "2018"]);
-        assert_eq!(spans("the 2018 summit"), Vec::<String>::new());
+        assert_eq!(spans("in 2018 and since 2018"), ["in 2018", "since 2018"]);
         assert_eq!(spans("in the 1990s"), Vec::<String>::new());
         assert_eq!(spans("in the spring"), Vec::<String>::new());
     }
@@ -1211,8 +1472,8 @@ mod tests {
             spans("between 3 and 5 September"),
             ["between 3 and 5 September"]
         );
-        assert_eq!(spans("on 3-5 September"), ["3-5 September"]);
-        assert_eq!(spans("on September 3–5, 2024"), ["September 3–5, 2024"]);
+        assert_eq!(spans("on 3-5 September"), ["on 3-5 September"]);
+        assert_eq!(spans("held September 3–5, 2024"), ["September 3–5, 2024"]);
         let p = &parse("between 3 and 5 September")[0].1;
         assert!(matches!(
             p.range_end,
@@ -1260,7 +1521,7 @@ mod tests {
 
     #[test]
     fn numbers_that_are_not_times() {
-        assert_eq!(spans("at No 10 on Thursday"), ["Thursday"]);
+        assert_eq!(spans("at No 10 on Thursday"), ["on Thursday"]);
         assert_eq!(spans("within 24 hours"), Vec::<String>::new());
         assert_eq!(
             spans("the three-and-a-half-year conflict"),
@@ -1279,7 +1540,7 @@ mod tests {
     fn dates_with_clock_times() {
         assert_eq!(
             spans("on Friday at 11am Alaska time"),
-            ["Friday at 11am Alaska time"]
+            ["on Friday at 11am Alaska time"]
         );
         assert_eq!(spans("at 11am on Friday"), ["11am on Friday"]);
         assert!(matches!(only("at 11am on Friday"), Single::DateClock(..)));
@@ -1308,6 +1569,151 @@ mod tests {
         assert_eq!(spans("three days ago"), ["three days ago"]);
         assert_eq!(only("a week ago"), Single::Date(DateExpr::Week(-1)));
         assert_eq!(spans("a last gasp offer"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn leading_prepositions_are_kept() {
+        assert_eq!(
+            spans("in March, since March, by 2027, until Friday, through Nov. 21"),
+            [
+                "in March",
+                "since March",
+                "by 2027",
+                "until Friday",
+                "through Nov. 21"
+            ]
+        );
+        // Not "at": a clock time is written without it ("11am GMT"), and not a word that
+        // belongs to an expression before.
+        assert_eq!(spans("at 11am on Friday"), ["11am on Friday"]);
+        assert_eq!(spans("on Monday on Tuesday"), ["on Monday", "on Tuesday"]);
+    }
+
+    #[test]
+    fn weekends_and_days_of_a_named_week() {
+        assert_eq!(only("this weekend"), Single::Date(DateExpr::Weekend(0)));
+        assert_eq!(only("next weekend"), Single::Date(DateExpr::Weekend(1)));
+        assert_eq!(
+            only("on Monday next week"),
+            Single::Date(DateExpr::WeekDay {
+                day: Weekday::Monday,
+                week: 1
+            })
+        );
+        let found = parse("meet from Monday to Wednesday next week.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "from Monday to Wednesday next week");
+        assert_eq!(
+            found[0].1.start,
+            Single::Date(DateExpr::WeekDay {
+                day: Weekday::Monday,
+                week: 1
+            })
+        );
+    }
+
+    #[test]
+    fn months_and_days_in_a_relative_year() {
+        assert_eq!(
+            spans("came to light in March last year"),
+            ["in March last year"]
+        );
+        assert_eq!(
+            only("in March last year"),
+            Single::Date(DateExpr::YearMonth {
+                month: 3,
+                day: None,
+                years: -1
+            })
+        );
+        assert_eq!(
+            only("on 3 June next year"),
+            Single::Date(DateExpr::YearMonth {
+                month: 6,
+                day: Some(3),
+                years: 1
+            })
+        );
+        // "last year's" is a possessive of the year, not a year for the month.
+        assert_eq!(
+            spans("in March last year's figures"),
+            ["in March", "last year's"]
+        );
+    }
+
+    #[test]
+    fn lists_and_attributive_years() {
+        assert_eq!(spans("in 2022 and 2023, a"), ["in 2022", "2023"]);
+        assert_eq!(spans("in 2019, 2021 or 2023"), ["in 2019", "2021", "2023"]);
+        assert_eq!(spans("1200 and 1300 people"), Vec::<String>::new());
+        assert_eq!(spans("has 3 dogs and 2025 ideas"), Vec::<String>::new());
+        assert_eq!(spans("a 1951 defence agreement"), ["1951"]);
+        assert_eq!(spans("the 2018 summit"), ["2018"]);
+        assert_eq!(spans("Trump's 2016 campaign"), ["2016"]);
+        assert_eq!(spans("the 1500 workers"), Vec::<String>::new());
+        assert_eq!(spans("the 2000 troops"), Vec::<String>::new());
+        assert_eq!(spans("a 1200 word essay"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn days_named_by_their_place_in_the_text() {
+        for s in [
+            "earlier in the day",
+            "later in the day",
+            "later that day",
+            "earlier that morning",
+            "the same day",
+        ] {
+            assert_eq!(only(s), Single::Date(DateExpr::SameDay), "{s}");
+        }
+        assert_eq!(only("later in the week"), Single::Date(DateExpr::Week(0)));
+        assert_eq!(spans("had spent the morning on the phone"), ["the morning"]);
+        assert_eq!(spans("she runs in the morning"), Vec::<String>::new());
+        assert_eq!(spans("spent the morning of the vote"), Vec::<String>::new());
+        assert_eq!(spans("the same day-long format"), Vec::<String>::new());
+        let s = "the vote at noon CET on the final day.";
+        assert_eq!(spans(s), ["noon CET on the final day"]);
+        assert!(matches!(
+            only(s),
+            Single::DateClock(DateExpr::RangeDay { last: true }, _)
+        ));
+        assert_eq!(
+            only("on the first day"),
+            Single::Date(DateExpr::RangeDay { last: false })
+        );
+        assert_eq!(spans("the last day of the month"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn zone_and_pair_after_the_day_of_a_clock_time() {
+        let s = "in Washington at 2 p.m. Friday local time (3 a.m. Saturday KST), Kim said.";
+        assert_eq!(spans(s), ["2 p.m. Friday local time (3 a.m. Saturday KST)"]);
+        let Single::DateClock(_, c) = only(s) else {
+            panic!("a day with a clock");
+        };
+        assert_eq!(c.zone, ZoneWords::Local);
+        let pair = c.pair.expect("paired");
+        assert_eq!((pair.hour, pair.weekday), (3, Some(Weekday::Saturday)));
+        assert!(matches!(pair.zone, ZoneWords::Spec(_)));
+        assert_eq!(
+            spans("through 8 p.m. Thursday Pacific time."),
+            ["through 8 p.m. Thursday Pacific time"]
+        );
+    }
+
+    #[test]
+    fn a_weekday_with_its_date_in_brackets() {
+        assert_eq!(spans("on Wednesday (Dec 3) to"), ["on Wednesday (Dec 3)"]);
+        assert!(matches!(
+            only("on Wednesday (Dec 3)"),
+            Single::Date(DateExpr::Calendar {
+                weekday: Some(Weekday::Wednesday),
+                day: Some(3),
+                month: 12,
+                ..
+            })
+        ));
+        assert_eq!(spans("on Wednesday (in Paris)"), ["on Wednesday"]);
     }
 
     #[test]

@@ -2,17 +2,20 @@
 //!
 //! The rules, in one place:
 //! - A bare weekday takes the past occurrence in the past tense, the coming one in the future
-//!   tense, and the nearer one in the present. The publication day itself is "on Friday" in a
-//!   Friday article, except after a past verb ("met on Friday" is a week before), unless the text
-//!   points at the same day ("earlier on Friday", "later on Friday", "Friday's talks": a paper
-//!   would write "last Friday's" for the one before).
+//!   tense, and the nearer one in the present. The publication day's own name is that day in
+//!   every tense: a Wednesday story's "said Wednesday" or "met on Wednesday" is today, because
+//!   news writes "last Wednesday" for the one a week before and "next Wednesday" for the one
+//!   after.
+//! - "Monday next week", "Thursday this week" name a day of that ISO week.
 //! - "last Tuesday" is the most recent Tuesday before publication, "next Monday" the first after
 //!   it, "this Thursday" the one of the tense's direction, publication day included.
 //! - A day or month without a year takes the year that puts it on the tense's side of
 //!   publication (past: not after it; future: not before it; present: nearest), and records
 //!   `"year"` as inferred.
 //! - A week ("this week", "next week", "two weeks ago") is its Monday at day precision, with
-//!   `"week"` in `inferred`: the day is not in the text, only the week is.
+//!   `"week"` in `inferred`: the day is not in the text, only the week is. A weekend ("this
+//!   weekend", "next weekend") is its Saturday, with `"weekend"` inferred.
+//! - "March last year", "3 June next year": the month in the year counted from publication.
 
 use jiff::Span;
 use jiff::civil::{Date, Weekday};
@@ -26,6 +29,8 @@ pub(super) enum DateValue {
     Day(Date),
     /// The Monday of a week.
     Week(Date),
+    /// The Saturday of a weekend.
+    Weekend(Date),
     Month(i16, i8),
     Year(i16),
 }
@@ -71,13 +76,7 @@ fn distances(day: Weekday, published: Date) -> (i64, i64) {
     (back, forward)
 }
 
-fn weekday_date(
-    day: Weekday,
-    rel: Rel,
-    same_day: bool,
-    tense: Tense,
-    published: Date,
-) -> Option<Date> {
+fn weekday_date(day: Weekday, rel: Rel, tense: Tense, published: Date) -> Option<Date> {
     let (back, forward) = distances(day, published);
     let offset = match rel {
         Rel::Last => -(if back == 0 { 7 } else { back }),
@@ -92,13 +91,7 @@ fn weekday_date(
             Tense::Past => -back,
             _ => forward,
         },
-        Rel::Bare if back == 0 => {
-            if tense == Tense::Past && !same_day {
-                -7
-            } else {
-                0
-            }
-        }
+        Rel::Bare if back == 0 => 0,
         Rel::Bare => match tense {
             Tense::Past => -back,
             Tense::Future => forward,
@@ -155,10 +148,32 @@ fn infer_year(month: i8, day: Option<i8>, rel: Rel, tense: Tense, published: Dat
 /// Resolves one date expression.
 pub(super) fn resolve(expr: &DateExpr, tense: Tense, published: Date) -> Option<Resolved> {
     match *expr {
-        DateExpr::Weekday { day, rel, same_day } => {
-            weekday_date(day, rel, same_day, tense, published)
+        DateExpr::Weekday { day, rel } => {
+            weekday_date(day, rel, tense, published).map(|d| Resolved::plain(DateValue::Day(d)))
+        }
+        DateExpr::WeekDay { day, week } => {
+            let monday = add_days(monday_of(published)?, i64::from(week) * 7)?;
+            add_days(monday, i64::from(day.to_monday_zero_offset()))
                 .map(|d| Resolved::plain(DateValue::Day(d)))
         }
+        DateExpr::Weekend(n) => {
+            let monday = add_days(monday_of(published)?, i64::from(n) * 7)?;
+            Some(Resolved {
+                value: DateValue::Weekend(add_days(monday, 5)?),
+                inferred: vec!["weekend"],
+                warnings: Vec::new(),
+            })
+        }
+        DateExpr::YearMonth { month, day, years } => {
+            let year = i16::try_from(i32::from(published.year()) + years).ok()?;
+            let value = match day {
+                Some(d) => DateValue::Day(Date::new(year, month, d).ok()?),
+                None => DateValue::Month(year, month),
+            };
+            Some(Resolved::plain(value))
+        }
+        // Days named by their place in the text, not the calendar: the caller places them.
+        DateExpr::SameDay | DateExpr::RangeDay { .. } => None,
         DateExpr::DayOffset(n) => {
             add_days(published, i64::from(n)).map(|d| Resolved::plain(DateValue::Day(d)))
         }
@@ -226,7 +241,7 @@ pub(super) fn resolve_end(
     published: Date,
 ) -> Option<Resolved> {
     let start_day = match start.value {
-        DateValue::Day(d) | DateValue::Week(d) => Some(d),
+        DateValue::Day(d) | DateValue::Week(d) | DateValue::Weekend(d) => Some(d),
         _ => None,
     };
     match (*expr, start_day) {
@@ -234,7 +249,6 @@ pub(super) fn resolve_end(
             DateExpr::Weekday {
                 day,
                 rel: Rel::Bare,
-                ..
             },
             Some(from),
         ) => {
@@ -251,7 +265,7 @@ pub(super) fn resolve_end(
             _,
         ) => {
             let start_year = match start.value {
-                DateValue::Day(d) | DateValue::Week(d) => d.year(),
+                DateValue::Day(d) | DateValue::Week(d) | DateValue::Weekend(d) => d.year(),
                 DateValue::Month(y, _) | DateValue::Year(y) => y,
             };
             let mut resolved = resolve(
@@ -288,7 +302,9 @@ pub(super) fn resolve_end(
 /// An ordering key for comparing resolved values of the same kind.
 fn key(value: DateValue) -> (i16, i8, i8) {
     match value {
-        DateValue::Day(d) | DateValue::Week(d) => (d.year(), d.month(), d.day()),
+        DateValue::Day(d) | DateValue::Week(d) | DateValue::Weekend(d) => {
+            (d.year(), d.month(), d.day())
+        }
         DateValue::Month(y, m) => (y, m, 0),
         DateValue::Year(y) => (y, 0, 0),
     }
@@ -308,46 +324,91 @@ mod tests {
         }
     }
 
-    fn bare(day: Weekday, same_day: bool) -> DateExpr {
+    fn bare(day: Weekday) -> DateExpr {
         DateExpr::Weekday {
             day,
             rel: Rel::Bare,
-            same_day,
         }
     }
 
     fn rel(day: Weekday, rel: Rel) -> DateExpr {
-        DateExpr::Weekday {
-            day,
-            rel,
-            same_day: false,
-        }
+        DateExpr::Weekday { day, rel }
     }
 
     #[test]
     fn weekdays_by_tense() {
         assert_eq!(
-            day_of(bare(Weekday::Wednesday, false), Tense::Past),
+            day_of(bare(Weekday::Wednesday), Tense::Past),
             date(2025, 8, 13)
         );
         assert_eq!(
-            day_of(bare(Weekday::Thursday, false), Tense::Future),
+            day_of(bare(Weekday::Thursday), Tense::Future),
             date(2025, 8, 21)
         );
-        assert_eq!(day_of(bare(Weekday::Friday, false), Tense::Future), FRIDAY);
-        assert_eq!(day_of(bare(Weekday::Friday, false), Tense::Present), FRIDAY);
         assert_eq!(
-            day_of(bare(Weekday::Friday, false), Tense::Past),
-            date(2025, 8, 8)
-        );
-        assert_eq!(day_of(bare(Weekday::Friday, true), Tense::Past), FRIDAY);
-        assert_eq!(
-            day_of(bare(Weekday::Thursday, false), Tense::Present),
+            day_of(bare(Weekday::Thursday), Tense::Present),
             date(2025, 8, 14)
         );
         assert_eq!(
-            day_of(bare(Weekday::Monday, false), Tense::Present),
+            day_of(bare(Weekday::Monday), Tense::Present),
             date(2025, 8, 18)
+        );
+    }
+
+    #[test]
+    fn the_publication_weekday_is_the_publication_day_in_every_tense() {
+        // "said Friday" in a Friday story is today; a week before would be "last Friday".
+        for tense in [Tense::Past, Tense::Present, Tense::Future] {
+            assert_eq!(day_of(bare(Weekday::Friday), tense), FRIDAY, "{tense:?}");
+        }
+        assert_eq!(
+            day_of(rel(Weekday::Friday, Rel::Last), Tense::Past),
+            date(2025, 8, 8)
+        );
+    }
+
+    #[test]
+    fn days_of_a_named_week_and_weekends() {
+        let monday_next = DateExpr::WeekDay {
+            day: Weekday::Monday,
+            week: 1,
+        };
+        assert_eq!(day_of(monday_next, Tense::Past), date(2025, 8, 18));
+        let thursday_this = DateExpr::WeekDay {
+            day: Weekday::Thursday,
+            week: 0,
+        };
+        assert_eq!(day_of(thursday_this, Tense::Future), date(2025, 8, 14));
+        let r = resolve(&DateExpr::Weekend(0), Tense::Future, FRIDAY).expect("resolves");
+        assert_eq!(r.value, DateValue::Weekend(date(2025, 8, 16)));
+        assert_eq!(r.inferred, ["weekend"]);
+        let sunday = date(2025, 8, 17);
+        let r = resolve(&DateExpr::Weekend(0), Tense::Past, sunday).expect("resolves");
+        assert_eq!(r.value, DateValue::Weekend(date(2025, 8, 16)));
+        let r = resolve(&DateExpr::Weekend(1), Tense::Future, FRIDAY).expect("resolves");
+        assert_eq!(r.value, DateValue::Weekend(date(2025, 8, 23)));
+    }
+
+    #[test]
+    fn months_in_a_relative_year() {
+        let value = |e: DateExpr| resolve(&e, Tense::Future, FRIDAY).map(|r| r.value);
+        let march_last_year = DateExpr::YearMonth {
+            month: 3,
+            day: None,
+            years: -1,
+        };
+        assert_eq!(value(march_last_year), Some(DateValue::Month(2024, 3)));
+        let third_june_next_year = DateExpr::YearMonth {
+            month: 6,
+            day: Some(3),
+            years: 1,
+        };
+        assert_eq!(
+            value(third_june_next_year),
+            Some(DateValue::Day(date(2026, 6, 3)))
+        );
+        assert!(
+            resolve(&march_last_year, Tense::Past, FRIDAY).is_some_and(|r| r.inferred.is_empty())
         );
     }
 
@@ -478,14 +539,9 @@ mod tests {
 
     #[test]
     fn range_ends_follow_their_start() {
-        let start = resolve(&bare(Weekday::Monday, false), Tense::Future, FRIDAY).expect("start");
-        let end = resolve_end(
-            &bare(Weekday::Wednesday, false),
-            &start,
-            Tense::Future,
-            FRIDAY,
-        )
-        .expect("end");
+        let start = resolve(&bare(Weekday::Monday), Tense::Future, FRIDAY).expect("start");
+        let end =
+            resolve_end(&bare(Weekday::Wednesday), &start, Tense::Future, FRIDAY).expect("end");
         assert_eq!(end.value, DateValue::Day(date(2025, 8, 20)));
         let dec = DateExpr::Calendar {
             year: Some(2025),
@@ -513,7 +569,25 @@ mod tests {
                 let _ = resolve(&DateExpr::Week(n), Tense::Past, published);
                 let _ = resolve(&DateExpr::MonthOffset(n), Tense::Past, published);
                 let _ = resolve(&DateExpr::YearOffset(n), Tense::Past, published);
-                let _ = resolve(&bare(Weekday::Sunday, false), Tense::Future, published);
+                let _ = resolve(&bare(Weekday::Sunday), Tense::Future, published);
+                let _ = resolve(&DateExpr::Weekend(n), Tense::Future, published);
+                let _ = resolve(
+                    &DateExpr::WeekDay {
+                        day: Weekday::Sunday,
+                        week: n,
+                    },
+                    Tense::Future,
+                    published,
+                );
+                let _ = resolve(
+                    &DateExpr::YearMonth {
+                        month: 12,
+                        day: Some(31),
+                        years: n,
+                    },
+                    Tense::Future,
+                    published,
+                );
                 let _ = resolve(&month(12, Rel::Next), Tense::Future, published);
             }
         }

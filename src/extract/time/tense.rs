@@ -263,6 +263,16 @@ fn participle_like(t: &Tokens, i: usize) -> bool {
         && !t.word_in(i, NOT_ED)
 }
 
+/// Whether `word` looks like a third-person present verb: lower case, ending in a single "s"
+/// ("returns", "leads"), not in "ss" ("discuss") or "us" ("bonus").
+fn present_s_form(word: &str) -> bool {
+    let w = word.as_bytes();
+    w.len() >= 4
+        && w.iter().all(u8::is_ascii_lowercase)
+        && w[w.len() - 1] == b's'
+        && !matches!(w[w.len() - 2], b's' | b'u' | b'i')
+}
+
 /// The nearest word before `i`, skipping adverbs and apostrophes; bounded look-back.
 fn previous_verb_slot(t: &Tokens, i: usize) -> Option<usize> {
     let mut j = i;
@@ -308,6 +318,15 @@ pub(super) fn cue(t: &Tokens, i: usize) -> Option<Tense> {
     }
     if t.str(i) == "may" {
         return Some(Tense::Future);
+    }
+    // "9am", "11 am": the clock's meridiem, not the verb.
+    if t.word_is(i, "am") && i > 0 && t.kind(i - 1) == Some(Kind::Num) {
+        return None;
+    }
+    // "who returns", "which opens": a verb in the present simple right after a relative
+    // pronoun (a noun cannot stand there), which news uses for scheduled happenings.
+    if i > 0 && t.word_in(i - 1, &["who", "which"]) && present_s_form(t.str(i)) {
+        return Some(Tense::Present);
     }
     if t.word_in(i, FUTURE) {
         return Some(Tense::Future);
@@ -367,6 +386,9 @@ pub(super) fn is_boundary(t: &Tokens, i: usize) -> bool {
 /// Cues and clauses of one sentence, indexed for constant-time questions per token.
 pub(super) struct TenseIndex {
     cues: Vec<Option<Tense>>,
+    /// Whether each cue is a present perfect ("has issued"): past in form, but of a state that
+    /// still holds.
+    perfect: Vec<bool>,
     /// Clause number of each token; a boundary token closes its clause.
     clause: Vec<u32>,
     /// Index of the last cue at or before each token, if any.
@@ -381,6 +403,9 @@ impl TenseIndex {
     pub fn new(t: &Tokens) -> Self {
         let n = t.len();
         let cues: Vec<Option<Tense>> = (0..n).map(|i| cue(t, i)).collect();
+        let perfect: Vec<bool> = (0..n)
+            .map(|i| cues[i] == Some(Tense::Past) && t.word_in(i, &["has", "have"]))
+            .collect();
         let mut clause = Vec::with_capacity(n);
         let mut current = 0u32;
         for i in 0..n {
@@ -407,6 +432,7 @@ impl TenseIndex {
         }
         TenseIndex {
             cues,
+            perfect,
             clause,
             last_upto,
             next_from,
@@ -417,8 +443,26 @@ impl TenseIndex {
     /// The tense governing token position `k` (a token index, or the token count for the end of
     /// the sentence); the token at `k` itself is not its own cue.
     pub fn at(&self, k: usize) -> Tense {
+        self.governing(k)
+            .and_then(|j| self.cues[j])
+            .unwrap_or(Tense::Present)
+    }
+
+    /// Whether the cue governing position `k` is a present perfect ("has issued a warning
+    /// through Thursday").
+    pub fn perfect_at(&self, k: usize) -> bool {
+        self.governing(k).is_some_and(|j| self.perfect[j])
+    }
+
+    /// The clause number of token `k` (positions past the end are in the last clause).
+    pub fn clause_of(&self, k: usize) -> u32 {
+        self.clause.get(k).copied().unwrap_or(self.end_clause)
+    }
+
+    /// The cue token that governs position `k`, by the search order in the module docs.
+    fn governing(&self, k: usize) -> Option<usize> {
         let n = self.cues.len();
-        let clause = self.clause.get(k).copied().unwrap_or(self.end_clause);
+        let clause = self.clause_of(k);
         let before = k
             .checked_sub(1)
             .and_then(|j| self.last_upto.get(j).copied().flatten());
@@ -429,12 +473,11 @@ impl TenseIndex {
             .flatten()
             .filter(|_| k < n);
         let same = |j: &usize| self.clause[*j] == clause;
-        let pick = before
+        before
             .filter(same)
             .or_else(|| after.filter(same))
             .or(before)
-            .or(after);
-        pick.and_then(|j| self.cues[j]).unwrap_or(Tense::Present)
+            .or(after)
     }
 }
 
@@ -551,6 +594,44 @@ mod tests {
             Tense::Present
         );
         assert_eq!(tense("They need talks on Monday", "Monday"), Tense::Present);
+    }
+
+    #[test]
+    fn a_clock_meridiem_is_not_a_verb() {
+        assert_eq!(
+            tense("The IMF will publish it at 9am on Tuesday.", "Tuesday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("It rained at 9 am on Tuesday.", "Tuesday"),
+            Tense::Past
+        );
+        assert_eq!(tense("I am here on Tuesday.", "Tuesday"), Tense::Present);
+    }
+
+    #[test]
+    fn present_verbs_after_relative_pronouns() {
+        let s = "Mr Ruto, who returns from Germany on Thursday, has made peace.";
+        assert_eq!(tense(s, "Thursday"), Tense::Present);
+        // A noun in "s" after "who" is not a verb form this rule reads ("who discuss" is plural).
+        assert_eq!(
+            tense("Envoys, who discuss it on Thursday, had met.", "Thursday"),
+            Tense::Past
+        );
+    }
+
+    #[test]
+    fn present_perfect_is_marked() {
+        let s = "The service has issued a warning through Thursday.";
+        let t = Tokens::new(s, 0..s.len());
+        let k = (0..t.len()).find(|&i| t.str(i) == "Thursday").unwrap_or(0);
+        let index = TenseIndex::new(&t);
+        assert_eq!(index.at(k), Tense::Past);
+        assert!(index.perfect_at(k));
+        let s = "The service issued a warning through Thursday.";
+        let t = Tokens::new(s, 0..s.len());
+        let k = (0..t.len()).find(|&i| t.str(i) == "Thursday").unwrap_or(0);
+        assert!(!TenseIndex::new(&t).perfect_at(k));
     }
 
     #[test]
