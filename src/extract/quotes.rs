@@ -798,32 +798,7 @@ impl Attribution<'_> {
                 }
             }
             // Time adverbials: "on Thursday", "last week", "earlier".
-            while j < toks.len()
-                && matches!(
-                    toks[j].text,
-                    "on" | "last"
-                        | "earlier"
-                        | "later"
-                        | "yesterday"
-                        | "today"
-                        | "this"
-                        | "Monday"
-                        | "Tuesday"
-                        | "Wednesday"
-                        | "Thursday"
-                        | "Friday"
-                        | "Saturday"
-                        | "Sunday"
-                        | "week"
-                        | "month"
-                        | "morning"
-                        | "evening"
-                        | "night"
-                        | "afternoon"
-                        | "late"
-                        | "early"
-                )
-            {
+            while j < toks.len() && is_time_adverb_word(toks[j].text) {
                 j += 1;
             }
             if j < toks.len() && toks[j].text == "that" {
@@ -950,31 +925,8 @@ impl Attribution<'_> {
             let mut j = k + 1;
             while j < toks.len()
                 && j <= k + 3
-                && matches!(
-                    toks[j].text,
-                    "on" | "Monday"
-                        | "Tuesday"
-                        | "Wednesday"
-                        | "Thursday"
-                        | "Friday"
-                        | "Saturday"
-                        | "Sunday"
-                        | "today"
-                        | "yesterday"
-                        | "earlier"
-                        | "later"
-                        | "late"
-                        | "night"
-                        | "morning"
-                        | "evening"
-                        | "afternoon"
-                        | "in"
-                        | "a"
-                        | "statement"
-                        | "last"
-                        | "week"
-                        | "this"
-                )
+                && (is_time_adverb_word(toks[j].text)
+                    || matches!(toks[j].text, "in" | "a" | "statement"))
             {
                 j += 1;
             }
@@ -1047,6 +999,35 @@ impl Attribution<'_> {
         }
         None
     }
+}
+
+/// Words of a time adverbial between a speech verb and what was said: "said on Thursday
+/// that", "told reporters late Tuesday".
+fn is_time_adverb_word(word: &str) -> bool {
+    matches!(
+        word,
+        "on" | "last"
+            | "earlier"
+            | "later"
+            | "yesterday"
+            | "today"
+            | "this"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "week"
+            | "month"
+            | "morning"
+            | "evening"
+            | "night"
+            | "afternoon"
+            | "late"
+            | "early"
+    )
 }
 
 /// Nouns for organisations that speak as one: "the trade ministry said".
