@@ -76,6 +76,10 @@ const VERB_TRIGGERS: &[(&str, &str)] = &[
     ("visits", "visit"),
     ("visiting", "visit"),
     ("spoke", "call"),
+    ("spoken", "call"),
+    ("speak", "call"),
+    ("speaks", "call"),
+    ("talked", "call"),
     ("hosted", "meeting"),
     ("hosts", "meeting"),
     ("host", "meeting"),
@@ -316,10 +320,23 @@ pub fn find_events(
             // time goes to the trigger it stands right before ("Friday’s meeting") or the
             // nearest in its stretch of the sentence.
             let here: Vec<usize> = if multiple {
-                participants
+                // The subject before the first trigger takes part in each of the sentence's
+                // events: "Park will leave for Washington on Thursday and sit down with Rourke".
+                let subject = participants
                     .iter()
-                    .filter(|(_, pos)| nearest_group(&groups_of_heads, *pos) == Some(first.tok))
+                    .find(|(_, pos)| *pos < groups_of_heads[0][0].span.start)
                     .map(|(p, _)| *p)
+                    .filter(|_| groups_of_heads.iter().all(|g| g[0].verb || !g[0].definite));
+                subject
+                    .into_iter()
+                    .chain(
+                        participants
+                            .iter()
+                            .filter(|(_, pos)| {
+                                nearest_group(&groups_of_heads, *pos) == Some(first.tok)
+                            })
+                            .map(|(p, _)| *p),
+                    )
                     .collect()
             } else {
                 participants.iter().map(|(p, _)| *p).collect()
@@ -609,7 +626,17 @@ fn find_triggers(text: &str, toks: &[Token<'_>]) -> Vec<Trigger> {
                         | "i"
                         | "you"
                 )
-            ) && !matches!(*kind, "talks" | "summit" | "meeting")
+            ) && !matches!(*kind, "talks" | "summit" | "meeting" | "vote" | "visit")
+            {
+                break;
+            }
+            // "to call for a ceasefire", "called on Nato to act": not a call.
+            let next = toks.get(k + parts.len()).map(|t| t.text.to_lowercase());
+            if *kind == "call"
+                && matches!(
+                    next.as_deref(),
+                    Some("for" | "on" | "off" | "it" | "them" | "him" | "her")
+                )
             {
                 break;
             }
@@ -643,7 +670,9 @@ fn find_triggers(text: &str, toks: &[Token<'_>]) -> Vec<Trigger> {
             // "met with", "visited Kyiv", "spoke by phone": a verb with a following participant or place.
             let next = toks.get(k + 1).map(|t| t.text.to_lowercase());
             let usable = match lower.as_str() {
-                "spoke" => matches!(next.as_deref(), Some("with" | "to" | "by")),
+                "spoke" | "spoken" | "speak" | "speaks" | "talked" => {
+                    matches!(next.as_deref(), Some("with" | "by"))
+                }
                 "leave" | "leaves" | "depart" | "departs" => matches!(next.as_deref(), Some("for")),
                 "chair" | "chairs" | "chaired" | "brief" | "briefed" | "attend" | "attends"
                 | "attended" => next.is_some_and(|n| {
@@ -873,6 +902,16 @@ fn drop_reporters(
         }
         let later: Vec<&Trigger> = triggers.iter().filter(|t| t.tok > v).collect();
         if later.is_empty() || triggers.iter().any(|t| t.tok < v && t.tok >= k) {
+            return true;
+        }
+        // "Lopez said she had spoken with Marsh": the reported clause is about the speaker.
+        let next = toks.get(v + 1).map(|t| t.text.to_lowercase());
+        let about_self = matches!(next.as_deref(), Some("he" | "she"))
+            || next.as_deref() == Some("that")
+                && toks
+                    .get(v + 2)
+                    .is_some_and(|t| matches!(t.text, "he" | "she"));
+        if about_self {
             return true;
         }
         // A clause starts between the verb and the first later trigger.
