@@ -40,6 +40,8 @@ pub const HONORIFICS: &[(&str, Option<Gender>)] = &[
     ("Maj", None),
     ("Major", None),
     ("Sheriff", None),
+    ("Cllr", None),
+    ("Councillor", None),
     ("Judge", None),
     ("Justice", None),
     ("Mayor", None),
@@ -70,6 +72,48 @@ pub const HONORIFICS: &[(&str, Option<Gender>)] = &[
     ("Emir", Some(Gender::Male)),
     ("Crown", None),
 ];
+
+/// Titles written before a name that state an office: "Sen." is a senator, "Prof" a professor.
+const TITLE_OFFICES: &[(&str, &str)] = &[
+    ("Sen", "senator"),
+    ("Senator", "senator"),
+    ("Rep", "representative"),
+    ("Gov", "governor"),
+    ("Governor", "governor"),
+    ("Gen", "general"),
+    ("General", "general"),
+    ("Adm", "admiral"),
+    ("Admiral", "admiral"),
+    ("Col", "colonel"),
+    ("Colonel", "colonel"),
+    ("Lt", "lieutenant"),
+    ("Capt", "captain"),
+    ("Captain", "captain"),
+    ("Sgt", "sergeant"),
+    ("Sergeant", "sergeant"),
+    ("Maj", "major"),
+    ("Major", "major"),
+    ("Prof", "professor"),
+    ("Professor", "professor"),
+    ("Cllr", "councillor"),
+    ("Councillor", "councillor"),
+];
+
+/// The office a title before a name states, if it states one: "Sen" → "senator",
+/// "President" → "president"; courtesy titles ("Mr", "Sir", "Dr") state none.
+pub fn title_office(title: &str) -> Option<&'static str> {
+    let bare = title.strip_suffix('.').unwrap_or(title);
+    if let Some((_, office)) = TITLE_OFFICES.iter().find(|(t, _)| *t == bare) {
+        return Some(office);
+    }
+    if COURTESY.contains(&bare) {
+        return None;
+    }
+    OFFICES
+        .iter()
+        .copied()
+        .find(|o| o.eq_ignore_ascii_case(bare))
+}
 
 /// Honorifics that are courtesy titles rather than offices: they make an alias ("Mr Trump")
 /// but not a role.

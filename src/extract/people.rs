@@ -139,6 +139,9 @@ struct Candidate {
     gender: Option<Gender>,
     /// Evidence that it is a person, beyond its shape.
     cued: bool,
+    /// A description set off by commas that names the same person: "the Minister for
+    /// Housing" in "The Minister for Housing, Pádraig Ó Dálaigh,".
+    description: Option<String>,
 }
 
 /// Letters after a name that are not part of it.
@@ -504,11 +507,8 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
                 gender = g;
             }
             let bare = w.trim_end_matches('.');
-            if office.is_none() && !lexicon::COURTESY.contains(&bare) && bare != "Crown" {
-                office = lexicon::OFFICES
-                    .iter()
-                    .copied()
-                    .find(|o| o.eq_ignore_ascii_case(bare));
+            if office.is_none() && bare != "Crown" {
+                office = lexicon::title_office(bare);
             }
             titles.push(w.to_string());
             i += 1;
@@ -585,6 +585,7 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
         role_text(q.as_deref(), o)
     });
     let mut cued = has_title;
+    let mut description: Option<String> = None;
     // A role phrase before the chain: "German chancellor Friedrich Merz", "Iceland's foreign
     // minister, Sigrun Halldorsdottir,", "the EU housing commissioner, Dan Jørgensen", "The UN's
     // envoy for Sudan, Ramtane Lamamra".
@@ -652,6 +653,26 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
                     }
                     role = Some(r);
                     cued = true;
+                    // Set off by a comma and definite, the phrase is another name for them.
+                    if gap == ", " && anchored && m > 0 {
+                        let anchor = &toks[m - 1];
+                        let mut start = m - 1;
+                        if anchor.is_possessive() {
+                            while start > 0
+                                && toks[start - 1].is_capitalised()
+                                && joined_by_space(text, &toks[start - 1], &toks[start])
+                            {
+                                start -= 1;
+                            }
+                        }
+                        let definite =
+                            anchor.is_possessive() || anchor.text.eq_ignore_ascii_case("the");
+                        if definite {
+                            let phrase =
+                                &text[toks[start].span.start..toks[chain.first - 1].span.end];
+                            description = Some(lower_article(phrase));
+                        }
+                    }
                 }
             }
         }
@@ -683,9 +704,10 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
     }
     // An appositive after the chain: "Jane Doe, the mayor of Springfield, said".
     if role.is_none() {
-        if let Some(r) = appositive_role(text, toks, end) {
+        if let Some((r, phrase)) = appositive_role(text, toks, end) {
             role = Some(r);
             cued = true;
+            description = phrase;
         }
     }
     // A speech verb beside it: "Jane Doe said", "said Jane Doe", "according to Jane Doe".
@@ -722,11 +744,13 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
         role,
         gender,
         cued,
+        description,
     })
 }
 
-/// ", the mayor of Springfield," after token `end`: the role, if the phrase is one.
-fn appositive_role(text: &str, toks: &[Token<'_>], end: usize) -> Option<String> {
+/// ", the mayor of Springfield," after token `end`: the role, and the phrase as written when it
+/// is definite ("the mayor of Springfield", "Russia's ambassador") and so names the person too.
+fn appositive_role(text: &str, toks: &[Token<'_>], end: usize) -> Option<(String, Option<String>)> {
     let next = toks.get(end + 1)?;
     let gap = &text[toks[end].span.end..next.span.start];
     if gap != ", " {
@@ -797,7 +821,24 @@ fn appositive_role(text: &str, toks: &[Token<'_>], end: usize) -> Option<String>
             }
         })
         .collect();
-    Some(role_words.join(" "))
+    let definite = words
+        .first()
+        .is_some_and(|w| w.text.eq_ignore_ascii_case("the"))
+        || phrase[0].is_possessive();
+    let written = definite.then(|| {
+        let last = words[words.len() - 1];
+        lower_article(&text[words[0].span.start..last.span.end])
+    });
+    Some((role_words.join(" "), written))
+}
+
+/// "The Minister for Housing" → "the Minister for Housing": a description keeps its words,
+/// with the article in lower case as it would stand mid-sentence.
+fn lower_article(phrase: &str) -> String {
+    match phrase.strip_prefix("The ") {
+        Some(rest) => format!("the {rest}"),
+        None => phrase.to_string(),
+    }
 }
 
 fn words_compatible(long: &[String], short: &[String]) -> bool {
@@ -1072,6 +1113,9 @@ fn add_candidate(text: &str, p: &mut PersonEntity, c: &Candidate) {
             p.roles.push(role.clone());
         }
     }
+    if let Some(d) = &c.description {
+        p.aliases.insert(d.clone());
+    }
     if p.gender.is_none() {
         p.gender = c.gender;
     }
@@ -1287,10 +1331,34 @@ fn pick_described(
             })
         })
         .map(|m| m.person);
+    // The country a qualified description names ("Ukrainian president" → UA): a person whose
+    // sentences name that country more often is more likely the one meant.
+    let qualifier = role
+        .strip_suffix(office)
+        .map(str::trim)
+        .filter(|q| !q.is_empty());
+    let code = qualifier
+        .and_then(|q| gazetteer::demonym(q).or_else(|| gazetteer::country(q)))
+        .map(|c| c.code);
+    let affinity = |person: usize| -> usize {
+        let Some(code) = code else { return 0 };
+        (sentence.saturating_sub(DESCRIPTION_WINDOW)
+            ..sentence_tokens.len().min(sentence + DESCRIPTION_WINDOW))
+            .filter(|&s| people.in_sentence(s).any(|m| m.person == person))
+            .filter(|&s| {
+                sentence_tokens[s].iter().any(|t| {
+                    let w = t.without_possessive();
+                    gazetteer::demonym(w)
+                        .or_else(|| gazetteer::country(w))
+                        .is_some_and(|c| c.code == code)
+                })
+            })
+            .count()
+    };
     seen.iter()
         .filter(|(i, _, _)| !conflicts(*i) && Some(*i) != excluded)
-        // Most mentions, then first mentioned.
-        .max_by_key(|(_, count, first)| (*count, std::cmp::Reverse(*first)))
+        // Named with the country most often, then most mentions, then first mentioned.
+        .max_by_key(|(i, count, first)| (affinity(*i), *count, std::cmp::Reverse(*first)))
         .map(|(i, _, _)| *i)
 }
 
@@ -1387,6 +1455,42 @@ mod tests {
             !p.persons
                 .iter()
                 .any(|p| p.aliases.iter().any(|a| a.starts_with("By ")))
+        );
+    }
+
+    #[test]
+    fn appositive_descriptions_and_title_offices() {
+        let text = "The Minister for Housing, Pádraig Ó Dálaigh, spoke. Sen. Maria Lopez agreed. Tom Reed, the mayor of Leeds, said no.";
+        let p = people(text);
+        let find = |n: &str| {
+            p.persons
+                .iter()
+                .find(|p| p.name == n)
+                .unwrap_or_else(|| panic!("{n}"))
+        };
+        assert!(
+            find("Pádraig Ó Dálaigh")
+                .aliases
+                .contains("the Minister for Housing")
+        );
+        assert_eq!(find("Pádraig Ó Dálaigh").roles, ["minister for Housing"]);
+        assert_eq!(find("Maria Lopez").roles, ["senator"]);
+        assert!(find("Tom Reed").aliases.contains("the mayor of Leeds"));
+    }
+
+    #[test]
+    fn a_qualified_description_goes_to_the_person_named_with_that_country() {
+        let text = "Mr John Adams met Mr Olek Bondar. Mr Adams spoke first. Mr Bondar said Ukraine needed help. The Ukrainian president then left.";
+        let p = people(text);
+        let b = p
+            .persons
+            .iter()
+            .find(|p| p.name == "Olek Bondar")
+            .expect("Bondar");
+        assert!(
+            b.aliases.contains("the Ukrainian president"),
+            "{:?}",
+            p.persons
         );
     }
 }
