@@ -510,6 +510,19 @@ pub const SPEECH_VERBS: &[&str] = &[
 
 /// Speech verbs that introduce a reported clause ("said the talks failed").
 pub const REPORTING_VERBS: &[&str] = &[
+    "arguing",
+    "warning",
+    "insisting",
+    "noting",
+    "stressing",
+    "explaining",
+    "claiming",
+    "acknowledging",
+    "suggesting",
+    "announcing",
+    "confirming",
+    "predicting",
+    "conceding",
     "said",
     "says",
     "say",

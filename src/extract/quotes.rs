@@ -772,7 +772,7 @@ impl Attribution<'_> {
                 // Skip the hearer ("told reporters", "telling Kremlin officials") up to the clause.
                 let mut n = 0;
                 while j < toks.len()
-                    && n < 5
+                    && n < 8
                     && toks[j].text != "that"
                     && !(n > 0
                         && matches!(
@@ -793,7 +793,7 @@ impl Attribution<'_> {
                     j += 1;
                     n += 1;
                 }
-                if n == 5 {
+                if n == 8 {
                     continue;
                 }
             }
@@ -911,6 +911,38 @@ impl Attribution<'_> {
     ) -> Option<QuoteMention> {
         let text = self.text;
         let s = &self.sentences[si];
+        // "CLAUSE, according to the Foreign Ministry."
+        let body = &text[s.span.clone()];
+        if let Some(p) = body.rfind(", according to ") {
+            let src = s.span.start + p + ", according to ".len();
+            let inside = quotes
+                .iter()
+                .any(|m| m.outer.start <= s.span.start + p && s.span.start + p < m.outer.end);
+            if !inside && !text[src..s.span.end].contains(", ") {
+                // "according to a Senate leadership aide" names no one.
+                let speaker = if self.unnamed_in(src..s.span.end) {
+                    Speaker::Unknown
+                } else {
+                    self.speaker_in(si, src..s.span.end, src)
+                        .unwrap_or(Speaker::Unknown)
+                };
+                let clause = trim_clause(text, s.span.start..s.span.start + p);
+                if tokens(text, clause.clone()).len() >= 3
+                    && !quotes
+                        .iter()
+                        .any(|m| m.outer.start <= clause.start && clause.end <= m.outer.end + 3)
+                {
+                    return Some(QuoteMention {
+                        kind: QuoteKind::Reported,
+                        span: clause,
+                        continuation: Vec::new(),
+                        sentence: si,
+                        speaker,
+                        cue: Some("according to".to_string()),
+                    });
+                }
+            }
+        }
         let outside = |t: &Token<'_>| {
             !quotes
                 .iter()
