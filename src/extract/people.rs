@@ -534,6 +534,19 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
         return ChainKind::Other;
     }
     let core_toks = &toks[i..=end];
+    // "the Hawks", "the Harlan Springs Hawks": a name right after "the" is a team, a band or a
+    // firm; people's names do not take an article (titles and offices are handled above).
+    if titles.is_empty()
+        && i == chain.first
+        && i > 0
+        && toks[i - 1].text.eq_ignore_ascii_case("the")
+        && joined_by_space(text, &toks[i - 1], &toks[i])
+    {
+        return ChainKind::Organisation(
+            core_toks[0].span.start..core_toks[core_toks.len() - 1].span.end,
+            text[core_toks[0].span.start..core_toks[core_toks.len() - 1].span.end].to_string(),
+        );
+    }
     let core_words: Vec<&str> = core_toks.iter().map(|t| strip_possessive(t.text)).collect();
     // "the Prime Minister said": an office alone is a description, not a name.
     if office_starting_at(core_toks, 0).is_some_and(|(n, _)| n == core_toks.len()) {
@@ -842,12 +855,20 @@ fn lower_article(phrase: &str) -> String {
 }
 
 fn words_compatible(long: &[String], short: &[String]) -> bool {
+    // Particles change case at the start of a name: "du Plessis" and "Du Plessis".
+    let eq = |a: Option<&String>, b: Option<&String>| match (a, b) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        _ => false,
+    };
     // "Donald J. Trump" and "Donald Trump": same first and last word.
-    if long.first() == short.first() && long.last() == short.last() {
+    if eq(long.first(), short.first()) && eq(long.last(), short.last()) {
         return true;
     }
-    // "Keir Starmer" within "Keir Rodney Starmer"
-    short.iter().all(|w| long.contains(w)) && long.last() == short.last()
+    // "Keir Starmer" within "Keir Rodney Starmer", "Du Plessis" within "Annelie du Plessis".
+    short
+        .iter()
+        .all(|w| long.iter().any(|l| l.eq_ignore_ascii_case(w)))
+        && eq(long.last(), short.last())
 }
 
 fn build_people(
@@ -1094,6 +1115,8 @@ fn build_people(
     people.index(sentences.len());
     resolve_descriptions(text, sentences, sentence_tokens, &mut people);
     people.index(sentences.len());
+    resolve_epithets(text, sentence_tokens, &mut people);
+    people.index(sentences.len());
     people
 }
 
@@ -1264,6 +1287,72 @@ fn resolve_descriptions(
 /// How many sentences back a description may reach for its person. Articles re-introduce people
 /// long before this; the bound keeps resolution linear on very long texts.
 const DESCRIPTION_WINDOW: usize = 40;
+
+/// Sports-desk and feature epithets: "the 26-year-old", "the Swede". Each refers to the
+/// subject of the nearest earlier sentence that names a person (a sentence opening with "he"
+/// or "she" passes the reference further back), so "…,” said the 41-year-old" finds the
+/// manager two sentences up, not the player named in between as an object.
+fn resolve_epithets(text: &str, sentence_tokens: &[Vec<Token<'_>>], people: &mut People) {
+    let mut found = Vec::new();
+    for (si, toks) in sentence_tokens.iter().enumerate() {
+        for k in 1..toks.len() {
+            if !toks[k - 1].text.eq_ignore_ascii_case("the") {
+                continue;
+            }
+            let w = toks[k].without_possessive();
+            let age = w.ends_with("-year-old")
+                && w.split('-')
+                    .next()
+                    .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+            let demonym = lexicon::DEMONYM_NOUNS.contains(&w);
+            if !(age || demonym) {
+                continue;
+            }
+            // "the 26-year-old striker Tom Reed" is a role phrase, not an epithet.
+            if toks.get(k + 1).is_some_and(|t| {
+                t.is_capitalised()
+                    || t.text.chars().all(char::is_lowercase) && lexicon::OFFICES.contains(&t.text)
+            }) {
+                continue;
+            }
+            let span = toks[k - 1].span.start..toks[k].span.start + w.len();
+            if people
+                .in_sentence(si)
+                .any(|m| m.span.start < span.end && span.start < m.span.end)
+            {
+                continue;
+            }
+            found.push((si, span));
+        }
+    }
+    for (si, span) in found {
+        let mut target = None;
+        for s in (si.saturating_sub(4)..si).rev() {
+            let starts_with_pronoun = sentence_tokens[s]
+                .first()
+                .is_some_and(|t| matches!(t.text, "He" | "She"));
+            if starts_with_pronoun {
+                continue;
+            }
+            if let Some(m) = people.in_sentence(s).find(|m| {
+                !text[m.span.end..].starts_with('\u{2019}') && !text[m.span.end..].starts_with('\'')
+            }) {
+                target = Some(m.person);
+                break;
+            }
+        }
+        let Some(person) = target else { continue };
+        let alias = lower_article(&text[span.clone()]);
+        people.persons[person].aliases.insert(alias);
+        people.mentions.push(Mention {
+            person,
+            span,
+            sentence: si,
+            form: MentionForm::Description,
+        });
+    }
+    people.index(sentence_tokens.len());
+}
 
 /// The person a description refers to: one who holds that role in the text; else the most
 /// prominent person mentioned so far whose known roles do not conflict and who is not the

@@ -48,6 +48,9 @@ pub struct QuoteMention {
 struct Marked {
     inner: Range<usize>,
     outer: Range<usize>,
+    /// Closed by the end of its paragraph, not by a mark: the quote goes on in the next
+    /// paragraph, as newspapers print a long quote.
+    open_ended: bool,
 }
 
 /// Finds quotation-mark spans: curly double, straight double, and curly single quotes used as
@@ -64,7 +67,11 @@ fn marked_spans(text: &str) -> Vec<Marked> {
                 if let Some((s, mark)) = open.take() {
                     let inner = s + mark.len_utf8()..i;
                     if !text[inner.clone()].trim().is_empty() {
-                        out.push(Marked { inner, outer: s..i });
+                        out.push(Marked {
+                            inner,
+                            outer: s..i,
+                            open_ended: true,
+                        });
                     }
                 }
             }
@@ -86,6 +93,7 @@ fn marked_spans(text: &str) -> Vec<Marked> {
                 out.push(Marked {
                     inner: s + mark..i,
                     outer: s..i + c.len_utf8(),
+                    open_ended: false,
                 });
                 open = None;
             }
@@ -96,6 +104,7 @@ fn marked_spans(text: &str) -> Vec<Marked> {
                 out.push(Marked {
                     inner: s + 3..i,
                     outer: s..i + 3,
+                    open_ended: false,
                 });
                 open = None;
             }
@@ -108,6 +117,7 @@ fn marked_spans(text: &str) -> Vec<Marked> {
             out.push(Marked {
                 inner,
                 outer: s..text.len(),
+                open_ended: true,
             });
         }
     }
@@ -145,6 +155,8 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], people: &People) -> Vec<Q
         marked: &marked,
         last_speaker: None,
     };
+    // A direct quote left open at a paragraph end: (index in `out`, sentence of its last part).
+    let mut open_quote: Option<(usize, usize)> = None;
     for (si, s) in sentences.iter().enumerate() {
         let toks = tokens(text, s.span.clone());
         let quotes = &by_sentence[si];
@@ -201,7 +213,30 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], people: &People) -> Vec<Q
                                 .count()
                                 <= 1
                     });
-                if goes_on {
+                // A paragraph that opens with a quote mark after a paragraph whose quote was
+                // never closed continues that quote.
+                let continues_open = open_quote.filter(|&(_, last_si)| {
+                    quotes[0].outer.start == s.span.start
+                        && last_si + 1 == si
+                        && sentences[last_si].paragraph < s.paragraph
+                });
+                if let Some((p, _)) = continues_open {
+                    out[p].continuation.push(spans[0].clone());
+                    if out[p].speaker == Speaker::Unknown && speaker != Speaker::Unknown {
+                        out[p].speaker = speaker.clone();
+                        out[p].cue.clone_from(&cue);
+                    }
+                    for r in spans.iter().skip(1) {
+                        out.push(QuoteMention {
+                            kind: QuoteKind::Direct,
+                            span: r.clone(),
+                            continuation: Vec::new(),
+                            sentence: si,
+                            speaker: speaker.clone(),
+                            cue: cue.clone(),
+                        });
+                    }
+                } else if goes_on {
                     if let Some(p) = prev_direct {
                         out[p].continuation.push(spans[0].clone());
                     }
@@ -227,6 +262,18 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], people: &People) -> Vec<Q
                     }
                 }
             }
+            // The last quote of this sentence, if its paragraph ended before its closing mark.
+            open_quote = quotes.last().filter(|m| m.open_ended).and_then(|m| {
+                let owner = (0..out.len()).rev().find(|&i| {
+                    out[i].kind == QuoteKind::Direct
+                        && (out[i].span.start >= m.inner.start && out[i].span.start < m.outer.end
+                            || out[i]
+                                .continuation
+                                .iter()
+                                .any(|c| c.start >= m.inner.start && c.start < m.outer.end))
+                })?;
+                Some((owner, si))
+            });
             if speaker != Speaker::Unknown {
                 sentence_speaker = Some((speaker.clone(), cue.clone().unwrap_or_default()));
                 ctx.last_speaker = Some((speaker, si));
@@ -331,11 +378,19 @@ impl Attribution<'_> {
                     if let Some(sp) = self.speaker_in(si, subject_range, verb.span.start) {
                         return Some((sp, verb.text.to_lowercase()));
                     }
-                    // "said X": the subject follows the verb.
+                    // "said X": the subject follows the verb. After "told" comes the hearer
+                    // ("the Swede told BBC Radio"), never the speaker.
+                    let hearer_verb = matches!(
+                        verb.text,
+                        "told" | "tells" | "telling" | "asked" | "urged" | "warned"
+                    );
                     let end = after
                         .get(vi + 6)
                         .map_or(self.sentences[si].span.end, |t| t.span.end);
-                    if let Some(sp) = self.speaker_in(si, verb.span.end..end, verb.span.end) {
+                    if let Some(sp) = (!hearer_verb)
+                        .then(|| self.speaker_in(si, verb.span.end..end, verb.span.end))
+                        .flatten()
+                    {
                         return Some((sp, verb.text.to_lowercase()));
                     }
                     if self.unnamed_in(m.outer.end..end) {
@@ -526,6 +581,26 @@ impl Attribution<'_> {
     ) -> Option<Speaker> {
         let text = self.text;
         let toks = tokens(text, range.start..verb_pos);
+        // "an official in the Chief Minister's Office said", "a spokesman for the ministry
+        // said": an unnamed person of a named body speaks; the body is not the speaker.
+        let clause_from = text[range.start..verb_pos]
+            .rfind(',')
+            .map_or(range.start, |c| range.start + c + 1);
+        let clause: Vec<&Token<'_>> = toks
+            .iter()
+            .filter(|t| t.span.start >= clause_from)
+            .collect();
+        let unnamed_of = clause.windows(2).any(|w| {
+            lexicon::UNNAMED_SPEAKERS.contains(&w[0].text.to_lowercase().as_str())
+                && w[0].text.chars().next().is_some_and(char::is_lowercase)
+                && matches!(
+                    w[1].text,
+                    "in" | "of" | "at" | "for" | "from" | "with" | "to"
+                )
+        });
+        if unnamed_of {
+            return Some(Speaker::Unknown);
+        }
         let mut k = toks.len();
         // Adverbs and auxiliaries between subject and verb: "has repeatedly said", "also told".
         while k > 0
