@@ -537,7 +537,7 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
     // "the Hawks", "the Harlan Springs Hawks": a name right after "the" is a team, a band or a
     // firm; people's names do not take an article (titles and offices are handled above).
     if titles.is_empty()
-        && i == chain.first
+        && qualifier.is_empty()
         && i > 0
         && toks[i - 1].text.eq_ignore_ascii_case("the")
         && joined_by_space(text, &toks[i - 1], &toks[i])
@@ -1581,5 +1581,13 @@ mod tests {
             "{:?}",
             p.persons
         );
+    }
+
+    #[test]
+    fn teams_after_the_are_not_people() {
+        let text =
+            "The Harlan Springs Hawks said they would appeal. Coach Denise Harjo said so too.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Denise Harjo"]);
     }
 }

@@ -1312,4 +1312,31 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert_eq!(speaker_name(&p, &q[0]).as_deref(), Some("the White House"));
     }
+
+    #[test]
+    fn quotes_running_over_paragraphs_are_one_quote() {
+        let text = "Coach Ann Lee was blunt. “We lost the game.\n\n“We will fix it,” said Lee.";
+        let (p, q) = run(text);
+        let direct: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        assert_eq!(direct.len(), 1, "{direct:?}");
+        assert_eq!(direct[0].continuation.len(), 1);
+        assert_eq!(speaker_name(&p, direct[0]).as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn epithets_name_the_last_subject_and_hearers_are_not_speakers() {
+        let text = "Coach Sofia Berg blamed the defence. “We gave them the game,” the Swede told BBC Radio Leeds. She said Tom Reed would miss Tuesday. “He played hurt,” said the 41-year-old.";
+        let (p, q) = run(text);
+        let direct: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        assert_eq!(speaker_name(&p, direct[0]).as_deref(), Some("Sofia Berg"));
+        assert_eq!(speaker_name(&p, direct[1]).as_deref(), Some("Sofia Berg"));
+    }
+
+    #[test]
+    fn an_official_of_a_named_body_is_unnamed() {
+        let text = "The minister will attend, an official in the Chief Minister's Office said.";
+        let (p, q) = run(text);
+        assert_eq!(q.len(), 1);
+        assert_eq!(speaker_name(&p, &q[0]), None);
+    }
 }
