@@ -25,8 +25,14 @@ pub struct EventsQuery {
     pub place: Option<String>,
     /// Earliest start: an ISO date (`2025-08-15`) or an RFC 3339 time. A start of day (month,
     /// year) precision passes when its period overlaps the range.
+    #[param(
+        pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:[0-9]{2})?)?$"
+    )]
     pub from: Option<String>,
     /// Latest start: an ISO date or an RFC 3339 time.
+    #[param(
+        pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:[0-9]{2})?)?$"
+    )]
     pub to: Option<String>,
     /// Words that must all occur in the title, the kind or the place.
     pub q: Option<String>,

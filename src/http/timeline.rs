@@ -42,8 +42,14 @@ pub struct TimelineQuery {
     /// Case-insensitive substring of the place's name, city, region or country.
     pub place: Option<String>,
     /// Earliest start: an ISO date or an RFC 3339 time.
+    #[param(
+        pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:[0-9]{2})?)?$"
+    )]
     pub from: Option<String>,
     /// Latest start: an ISO date or an RFC 3339 time.
+    #[param(
+        pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:[0-9]{2})?)?$"
+    )]
     pub to: Option<String>,
     /// Words that must all occur in the title, the kind or the place.
     pub q: Option<String>,

@@ -29,8 +29,13 @@ pub const DEFAULT_TIME_ZONE: &str = "UTC";
 }))]
 pub struct ArticleInput {
     /// The article text, plain UTF-8. Must contain something other than white space.
+    #[schema(min_length = 1)]
     pub text: String,
     /// The publication date, `2025-08-15`, or an RFC 3339 time whose date in `time_zone` is used.
+    /// A date that does not exist (`2025-02-30`) is refused with 422.
+    #[schema(
+        pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:[0-9]{2})?)?$"
+    )]
     pub published_at: String,
     /// The headline; when absent, the first sentence of the text (cut to about 80 characters).
     #[serde(default)]

@@ -172,3 +172,38 @@ async fn the_docs_page_is_served_offline() {
         "the page loads our document"
     );
 }
+
+#[tokio::test]
+async fn writes_document_the_token_as_optional_and_dates_by_pattern() {
+    let app = TestApp::seeded().await;
+    let doc = app.get("/openapi.json").await.json();
+    for (path, method) in [("/v1/articles", "post"), ("/v1/articles/{id}", "delete")] {
+        let security = doc["paths"][path][method]["security"]
+            .as_array()
+            .expect("security");
+        // `{}` is "no token needed", as when the server runs without --token.
+        assert!(
+            security
+                .iter()
+                .any(|s| s.as_object().is_some_and(|o| o.is_empty())),
+            "{security:?}"
+        );
+        assert!(
+            security.iter().any(|s| s.get("bearer").is_some()),
+            "{security:?}"
+        );
+    }
+    let from = doc["paths"]["/v1/events"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "from")
+        .expect("from")
+        .clone();
+    assert!(
+        from["schema"]["pattern"]
+            .as_str()
+            .is_some_and(|p| p.starts_with('^')),
+        "{from}"
+    );
+}
