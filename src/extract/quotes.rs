@@ -592,7 +592,8 @@ impl Attribution<'_> {
             .collect();
         let unnamed_of = clause.windows(2).any(|w| {
             lexicon::UNNAMED_SPEAKERS.contains(&w[0].text.to_lowercase().as_str())
-                && w[0].text.chars().next().is_some_and(char::is_lowercase)
+                && (w[0].text.chars().next().is_some_and(char::is_lowercase)
+                    || w[0].span.start == self.sentences[si].span.start)
                 && matches!(
                     w[1].text,
                     "in" | "of" | "at" | "for" | "from" | "with" | "to"
@@ -693,6 +694,20 @@ impl Attribution<'_> {
             && !text[t.span.end..verb_pos].contains(',')
         {
             if ORG_NOUNS.contains(&lower.as_str()) {
+                // "her office said": the office of the person "her" refers to.
+                let owner = toks
+                    .get(k.wrapping_sub(2))
+                    .filter(|o| matches!(o.text, "his" | "her" | "His" | "Her"));
+                if let Some(o) = owner {
+                    if let Some(g) = lexicon::pronoun_gender(o.text) {
+                        if let Speaker::Person(p) = self.resolve_pronoun(si, o.span.start, g) {
+                            return Some(Speaker::Named(format!(
+                                "{}'s {lower}",
+                                self.people.persons[p].name
+                            )));
+                        }
+                    }
+                }
                 let span_text = &text[range.start..t.span.start];
                 let phrase_start = span_text
                     .rfind(" the ")
@@ -1171,36 +1186,67 @@ const ORG_NOUNS: &[&str] = &[
     "statement",
 ];
 
+/// Whether a reported clause can start with `word`: a subject (a determiner, pronoun, name or
+/// noun), not a preposition or conjunction ("said in a statement", "said and left"), nor
+/// a word that makes the verb mean something else ("said goodbye").
 fn is_clause_start(word: &str) -> bool {
     let lower = word.to_lowercase();
-    matches!(
+    let not_a_subject = matches!(
         lower.as_str(),
-        "the"
-            | "a"
-            | "an"
-            | "he"
-            | "she"
-            | "it"
-            | "they"
-            | "we"
-            | "i"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "there"
-            | "both"
-            | "all"
-            | "no"
-            | "some"
-            | "if"
-            | "russia"
-            | "ukraine"
-    ) || word.chars().next().is_some_and(char::is_uppercase)
+        "to" | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "with"
+            | "of"
+            | "from"
+            | "as"
+            | "and"
+            | "or"
+            | "but"
+            | "so"
+            | "after"
+            | "before"
+            | "about"
+            | "during"
+            | "since"
+            | "until"
+            | "into"
+            | "over"
+            | "under"
+            | "through"
+            | "goodbye"
+            | "hello"
+            | "yes"
+            | "nothing"
+            | "little"
+            | "much"
+            | "more"
+            | "less"
+            | "thanks"
+            | "sorry"
+            | "earlier"
+            | "later"
+            | "again"
+            | "when"
+            | "while"
+            | "where"
+            | "how"
+            | "why"
+            | "what"
+            | "whether"
+            | "then"
+            | "also"
+            | "only"
+            | "just"
+            | "not"
+            | "never"
+            | "repeatedly"
+            | "previously"
+            | "last"
+    );
+    !not_a_subject && word.chars().next().is_some_and(char::is_alphanumeric)
 }
 
 fn trim_clause(text: &str, r: Range<usize>) -> Range<usize> {
