@@ -738,6 +738,20 @@ impl Attribution<'_> {
         }
         // "Jane Doe, the mayor of Springfield, said": the mention before the appositive.
         let before_verb = text[range.start..verb_pos].trim_end();
+        // "Prof Declan Hughes of University College Dublin, who chaired the group, said": the
+        // person before the relative clause, even with an "of …" phrase between.
+        if before_verb.ends_with(',') {
+            if let Some(w) = before_verb.rfind(", who ") {
+                let who_at = range.start + w;
+                if let Some(m) = self.people.in_sentence(si).rfind(|m| {
+                    m.span.end <= who_at
+                        && !self.inside_quote(m.span.start)
+                        && !text[m.span.end..who_at].contains(',')
+                }) {
+                    return Some(Speaker::Person(m.person));
+                }
+            }
+        }
         // Up to three asides: "Rep. Glenn Okafor, R-Iowa, who chairs the committee, said".
         if let Some(mut inner) = before_verb.strip_suffix(',') {
             for _ in 0..3 {
@@ -790,11 +804,15 @@ impl Attribution<'_> {
             let g = self.people.persons[p].gender;
             gender.is_none() || g.is_none() || g == gender
         };
-        // The same sentence first, before the pronoun.
+        // The same sentence first, before the pronoun, unless the name stands in a clause put
+        // before the main one: in "Asked whether Trump would meet them, she said", "she" is
+        // not Trump.
+        let fronted = self.text[..pos].trim_end().ends_with(',');
         let same: Vec<_> = self
             .people
             .in_sentence(si)
             .filter(|m| m.span.end <= pos && !self.inside_quote(m.span.start) && fits(m.person))
+            .filter(|_| !fronted)
             .collect();
         if let Some(m) = same.first() {
             return Speaker::Person(m.person);
