@@ -170,7 +170,9 @@ fn is_name_word(word: &str) -> bool {
     if !first.is_uppercase() {
         return false;
     }
-    if lexicon::NOT_NAME_WORDS.contains(&w) || lexicon::ORG_WORDS.contains(&w) {
+    // Organisation words ("Park", "House") may be names too; whether a phrase is an
+    // organisation is decided on the whole phrase.
+    if lexicon::NOT_NAME_WORDS.contains(&w) {
         return false;
     }
     // Acronyms ("US", "NATO") are not names; "Ó" and "O'Brien" are.
@@ -446,6 +448,7 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
     let lead = i;
     let mut qualifier: Vec<String> = Vec::new();
     let mut titles: Vec<String> = Vec::new();
+    let mut compound_office: Option<String> = None;
     let mut office: Option<&'static str> = None;
     let mut gender = None;
     // Demonyms, countries and organisation words before a title: "US President", "White House".
@@ -515,9 +518,17 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
             continue;
         }
         if let Some((n, o)) = office_starting_at(&toks[..=end], i) {
-            if i + n <= end && (titles.is_empty() || office.is_none()) {
+            if i + n <= end {
+                // "Chief Cabinet Secretary": offices written in a row are one office.
+                if office.is_some() && !titles.is_empty() {
+                    let first = titles.len();
+                    titles.extend(toks[i..i + n].iter().map(|t| t.text.to_string()));
+                    compound_office =
+                        Some(titles[first.saturating_sub(1)..].join(" ").to_lowercase());
+                } else {
+                    titles.extend(toks[i..i + n].iter().map(|t| t.text.to_string()));
+                }
                 office = Some(o);
-                titles.extend(toks[i..i + n].iter().map(|t| t.text.to_string()));
                 i += n;
                 continue;
             }
@@ -553,7 +564,15 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
         return ChainKind::Other;
     }
     let full_span = toks[lead.min(end)].span.start..toks[end].span.end;
-    let org_like = core_words.iter().any(|w| lexicon::ORG_WORDS.contains(w));
+    // An organisation word makes the phrase an organisation ("Hyde Park", "Cal Fire"), except
+    // after a title, as a surname: "Park" is also a Korean surname ("Trade Minister Park
+    // Sung-ho", "Mr Park").
+    let org_like = !(titles.iter().any(|t| lexicon::honorific(t).is_some())
+        && core_words.len() <= 2)
+        && core_words.iter().enumerate().any(|(k, w)| {
+            lexicon::ORG_WORDS.contains(w)
+                && !(k == 0 && core_words.len() > 1 && !titles.is_empty())
+        });
     if org_like
         || (titles.is_empty()
             && core_words
@@ -595,7 +614,7 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
         } else {
             Some(qualifier.join(" "))
         };
-        role_text(q.as_deref(), o)
+        role_text(q.as_deref(), compound_office.as_deref().unwrap_or(o))
     });
     let mut cued = has_title;
     let mut description: Option<String> = None;
@@ -728,7 +747,18 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
         let next = toks.get(end + 1).map(|t| t.text.to_lowercase());
         let prev = (chain.first > 0).then(|| toks[chain.first - 1].text.to_lowercase());
         let prev2 = (chain.first > 1).then(|| toks[chain.first - 2].text.to_lowercase());
+        // "Ryan de Souza, on as a substitute, added": the verb after an aside.
+        let after_aside = text[toks[end].span.end..].starts_with(", ")
+            && toks[end + 1..]
+                .iter()
+                .take(10)
+                .position(|t| text[t.span.end..].starts_with(','))
+                .is_some_and(|p| {
+                    toks.get(end + 2 + p)
+                        .is_some_and(|v| lexicon::is_speech_verb(&v.text.to_lowercase()))
+                });
         if next.as_deref().is_some_and(lexicon::is_speech_verb)
+            || after_aside
             || prev.as_deref().is_some_and(|p| {
                 matches!(p, "said" | "says" | "told" | "added" | "asked" | "wrote")
             })
@@ -805,7 +835,12 @@ fn appositive_role(text: &str, toks: &[Token<'_>], end: usize) -> Option<(String
     // The head office is the word before "of"/"at"/"for", or the last word.
     let head_end = phrase
         .iter()
-        .position(|w| matches!(w.text, "of" | "at" | "for" | "in" | "to" | "with" | "from"))
+        .position(|w| {
+            matches!(
+                w.text,
+                "of" | "at" | "for" | "in" | "to" | "with" | "from" | "who" | "which" | "that"
+            )
+        })
         .map_or(phrase.len(), |p| p);
     if head_end == 0 {
         return None;
@@ -820,13 +855,30 @@ fn appositive_role(text: &str, toks: &[Token<'_>], end: usize) -> Option<(String
     {
         return None;
     }
+    // "the German MEP who chairs the committee": the role ends where the relative clause starts.
+    let phrase = match phrase
+        .iter()
+        .position(|w| matches!(w.text, "who" | "which" | "that"))
+    {
+        Some(p) => &phrase[..p],
+        None => phrase,
+    };
+    let words = &words[..start + phrase.len()];
     let role_words: Vec<String> = phrase
         .iter()
         .enumerate()
         .map(|(idx, t)| {
             let w = strip_possessive(t.text);
             if idx >= head_end - n && idx < head_end {
-                w.to_lowercase()
+                // Offices are lower case, acronyms ("MEP") stay as written.
+                if w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+                {
+                    w.to_string()
+                } else {
+                    w.to_lowercase()
+                }
             } else if t.is_possessive() {
                 normalise_qualifier(t.text)
             } else {
