@@ -199,13 +199,16 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], people: &People) -> Vec<Q
                     .rev()
                     .take_while(|&i| out[i].sentence + 1 >= si)
                     .find(|&i| out[i].kind == QuoteKind::Direct && out[i].sentence + 1 == si);
+                // So is a quote-only paragraph right after a paragraph that gave the quote and
+                // its attribution, and a quote after an unnamed source's ("…,” one voter said.
+                // “…”) keeps that source, unnamed.
                 let goes_on = quote_only
                     && spans.len() == 1
-                    && speaker != Speaker::Unknown
-                    && sentences[si - usize::from(si > 0)].paragraph == s.paragraph
                     && prev_direct.is_some_and(|p| {
                         let prev = &sentences[out[p].sentence];
-                        out[p].speaker == speaker
+                        (out[p].speaker == speaker || speaker == Speaker::Unknown)
+                            && out[p].cue.is_some()
+                            && out[p].continuation.len() < 8
                             && text[prev.span.clone()].starts_with(['\u{201C}', '"', '\u{2018}'])
                             && text[out[p].span.end..prev.span.end]
                                 .chars()
