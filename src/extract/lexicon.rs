@@ -840,9 +840,6 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "Year",
     "Prize",
     "Peace",
-    "Nobel",
-    "Oscar",
-    "Grammy",
     "Olympic",
     "Olympics",
     "Games",
@@ -858,6 +855,12 @@ pub const NOT_NAME_WORDS: &[&str] = &[
 
 /// Words that mark an organisation, building, event or place name, never a person.
 pub const ORG_WORDS: &[&str] = &[
+    "International",
+    "Fire",
+    "Rescue",
+    "Watch",
+    "Aid",
+    "Relief",
     "Athletic",
     "Rovers",
     "Wanderers",

@@ -757,10 +757,35 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
                     toks.get(end + 2 + p)
                         .is_some_and(|v| lexicon::is_speech_verb(&v.text.to_lowercase()))
                 });
+        // "Vladimir Putin’s spokesman", "Jane Doe's husband": people have offices and kin.
+        let possessor = toks[end].is_possessive()
+            && core_words.len() >= 2
+            && next.as_deref().is_some_and(|n| {
+                lexicon::OFFICES.contains(&n)
+                    || matches!(
+                        n,
+                        "wife"
+                            | "husband"
+                            | "son"
+                            | "daughter"
+                            | "mother"
+                            | "father"
+                            | "brother"
+                            | "sister"
+                            | "family"
+                            | "lawyer"
+                            | "lawyers"
+                            | "office"
+                            | "death"
+                            | "widow"
+                    )
+            });
         if next.as_deref().is_some_and(lexicon::is_speech_verb)
             || after_aside
+            || possessor
             || prev.as_deref().is_some_and(|p| {
-                matches!(p, "said" | "says" | "told" | "added" | "asked" | "wrote")
+                // Not "told": what follows it is the hearer ("told Reuters").
+                matches!(p, "said" | "says" | "added" | "asked" | "wrote" | "named")
             })
             || (prev.as_deref() == Some("to") && prev2.as_deref() == Some("according"))
         {
@@ -906,6 +931,13 @@ fn lower_article(phrase: &str) -> String {
     }
 }
 
+/// "al-Burhan" → "Burhan": a surname without its joined particle.
+fn without_particle(word: &str) -> Option<&str> {
+    let (head, rest) = word.split_once('-')?;
+    (lexicon::NAME_PARTICLES.contains(&head) && rest.chars().next().is_some_and(char::is_uppercase))
+        .then_some(rest)
+}
+
 fn words_compatible(long: &[String], short: &[String]) -> bool {
     // Particles change case at the start of a name: "du Plessis" and "Du Plessis".
     let eq = |a: Option<&String>, b: Option<&String>| match (a, b) {
@@ -1048,6 +1080,13 @@ fn build_people(
                     .entry(last.to_string())
                     .or_default()
                     .push(persons.len() - 1);
+                // "al-Burhan" is "Burhan" for short: "Gen. Burhan's government".
+                if let Some(bare) = without_particle(last) {
+                    persons_by_last
+                        .entry(bare.to_string())
+                        .or_default()
+                        .push(persons.len() - 1);
+                }
                 persons_by_name.insert((firstw.to_string(), last.to_string()), persons.len() - 1);
                 persons.len() - 1
             }
