@@ -1,11 +1,41 @@
 //! Events: meetings, summits, calls, visits, press conferences and the like, each merged over
 //! all its mentions, with participants, place, time and status.
 //!
-//! A mention is a trigger word outside quotation marks ("summit", "met", "talks"). Mentions in
-//! one sentence describe one happening unless the sentence lists the parts of a programme
-//! ("will include a lunch and a press conference"), which become sub-events. A definite
-//! mention ("the talks", "Friday's meeting") joins the most recent compatible event; an
-//! indefinite one ("a three-way summit") starts a new one.
+//! A mention is a trigger word outside quotation marks ("summit", "met", "talks"). Within a
+//! sentence, a verb and the noun that names its event are one mention ("hosted a summit",
+//! "travel to Brussels next week to meet", "leave for Kuala Lumpur … for talks"); each other
+//! trigger is a happening of its own, with its own stretch of the sentence: the words from its
+//! phrase to the next one. People, places and times are read from that stretch, with these
+//! refinements, all general rules of news prose:
+//!
+//! - who: a person who only reports ("…, her spokesperson, Arianna Podestà, said") is left
+//!   out, one who speaks at the event ("told a press briefing", "said on a call with
+//!   analysts") is in it; pronouns, "the two leaders" and "their meeting" stand for the people
+//!   just named; a conjoined verb shares its subject ("will leave … and sit down with …").
+//! - when: the day of the telling ("said on Tuesday") dates nothing; a clock time with no day
+//!   takes the day of its event or of the sentence before; a past event told with no day takes
+//!   the day of the sentence before in its paragraph, else the story's own day (the first day
+//!   its first sentence names), which is how wire copy dates briefings, calls and hearings.
+//! - where: "in" or "at" a place the gazetteer knows, a venue ("at Leinster House", "at the
+//!   British embassy") joined with the city named beside it, a destination after a journey
+//!   ("travel to Madurai"), a town too small for the gazetteer ("in Hemet"); never inside
+//!   quotation marks or a person's affiliation ("a researcher at the University of Nairobi").
+//! - background: "ahead of the talks", "before the vote", "after their meeting" refer to an
+//!   event and tell only what their own phrase says; a subordinate clause ("after the group
+//!   held a conference in Nairobi") keeps the main clause's day and people out.
+//!
+//! A definite mention ("the talks", "Friday's meeting"), a background one, or a verb whose
+//! people are already in an event joins the most recent compatible event; an indefinite one
+//! ("a three-way summit") starts a new one. A sentence that lists the parts of a programme
+//! ("will include a lunch and a press conference", "the chancellor's programme includes …")
+//! makes them sub-events of its event or of the visit already told. Mentions that never name
+//! anyone, anywhere or any day, and are not plainly held ("held talks"), are dropped.
+//!
+//! This module reads one article's sentences and the people already found; it does not find
+//! people or resolve time expressions itself (see `people` and `time`), keeps no state between
+//! articles, and keys on no article's names, words or dates. Each sentence's work is bounded
+//! by its length, and merging looks back over a fixed number of events, so the whole is
+//! linear in the text.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -15,57 +45,170 @@ use super::lexicon::{self, Gender};
 use super::people::People;
 use super::sentences::{Sentence, Token, strip_possessive, tokens};
 use super::time::{self, Tense, TimeContext, TimeMention};
-use crate::model::{EventStatus, Place, TimePoint};
+use crate::model::{EventStatus, Place, Precision, TimePoint};
 
-/// Nouns that name an event, with the kind they give it. Longest first.
+/// Nouns that name an event, with the kind they give it. Phrases are tried in order, so a
+/// longer phrase comes before any shorter one it starts with.
 const NOUN_TRIGGERS: &[(&str, &str)] = &[
     ("press conference", "press conference"),
     ("news conference", "press conference"),
+    ("press briefing", "briefing"),
     ("phone call", "call"),
     ("video call", "call"),
     ("telephone call", "call"),
+    ("on the phone", "call"),
     ("summit", "summit"),
+    ("meetings", "meeting"),
     ("meeting", "meeting"),
     ("talks", "talks"),
     ("negotiations", "talks"),
     ("encounter", "meeting"),
     ("call", "call"),
+    ("state visit", "visit"),
     ("visit", "visit"),
     ("trip", "visit"),
     ("lunch", "lunch"),
     ("dinner", "dinner"),
     ("breakfast", "breakfast"),
     ("conference", "conference"),
+    ("elections", "election"),
     ("election", "election"),
     ("vote", "vote"),
+    ("ballot", "vote"),
     ("referendum", "vote"),
     ("trial", "trial"),
     ("hearing", "hearing"),
     ("rally", "rally"),
     ("ceremony", "ceremony"),
+    ("laid a wreath", "ceremony"),
+    ("lay a wreath", "ceremony"),
+    ("laid the foundation stone", "ceremony"),
+    ("lay the foundation stone", "ceremony"),
     ("speech", "speech"),
     ("address", "speech"),
-    ("interview", "interview"),
     ("briefing", "briefing"),
     ("debate", "debate"),
+    ("plenary session", "session"),
     ("session", "session"),
+    ("sitting", "session"),
+    ("statement", "statement"),
+    ("announcement", "announcement"),
     ("protest", "protest"),
+    ("demonstration", "protest"),
+    ("march", "protest"),
+    ("strikes", "strike"),
     ("strike", "strike"),
+    ("walkouts", "strike"),
+    ("walkout", "strike"),
     ("funeral", "funeral"),
-    ("inauguration", "inauguration"),
-    ("signing", "signing"),
+    ("inauguration", "ceremony"),
     ("parade", "parade"),
+    ("tournament", "tournament"),
     ("match", "match"),
+    ("game", "match"),
+    ("tie", "match"),
     ("final", "match"),
     ("launch", "launch"),
-    ("roundtable", "meeting"),
-    ("round table", "meeting"),
+    ("roundtable", "roundtable"),
+    ("round table", "roundtable"),
     ("testimony", "hearing"),
-    ("state visit", "visit"),
-    ("plenary session", "session"),
-    ("walkout", "strike"),
+    ("give evidence", "hearing"),
+    ("gives evidence", "hearing"),
+    ("gave evidence", "hearing"),
+    ("giving evidence", "hearing"),
+    ("attendance", "attendance"),
+    ("gathering", "summit"),
+    ("investor day", "conference"),
 ];
 
+/// Event nouns that are also verbs: after "to" or a modal ("to call for", "will strike") they
+/// are verbs and name no event of their own.
+const VERBABLE: &[&str] = &[
+    "call", "address", "strike", "launch", "protest", "debate", "match", "rally", "march",
+    "parade", "tie", "final", "game",
+];
+
+/// Event nouns that are also common adjectives or nouns of other senses ("the final day",
+/// "the sitting president", "trade ties", "March"): they name an event only as the head of
+/// their phrase, written in lower case.
+const AMBIGUOUS_NOUNS: &[&str] = &[
+    "final",
+    "sitting",
+    "tie",
+    "game",
+    "match",
+    "march",
+    "strike",
+    "address",
+    "launch",
+    "session",
+    "statement",
+    "announcement",
+    "gathering",
+];
+
+/// Words that may follow an event noun at the head of its phrase.
+const AFTER_HEAD: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "of",
+    "for",
+    "with",
+    "was",
+    "is",
+    "will",
+    "would",
+    "could",
+    "had",
+    "has",
+    "and",
+    "or",
+    "to",
+    "that",
+    "which",
+    "where",
+    "when",
+    "after",
+    "before",
+    "this",
+    "next",
+    "last",
+    "later",
+    "earlier",
+    "tomorrow",
+    "today",
+    "yesterday",
+    "against",
+    "between",
+    "into",
+    "from",
+    "by",
+    "over",
+    "due",
+    "scheduled",
+    "set",
+    "began",
+    "begins",
+    "starts",
+    "opens",
+    "continues",
+    "ended",
+    "runs",
+    "took",
+    "takes",
+    "were",
+    "are",
+    "be",
+    "drew",
+    "went",
+    "between",
+    "involving",
+    "itself",
+    "as",
+    "but",
+    "through",
+];
 /// Verbs that name an event, with the kind.
 const VERB_TRIGGERS: &[(&str, &str)] = &[
     ("met", "meeting"),
@@ -75,6 +218,9 @@ const VERB_TRIGGERS: &[(&str, &str)] = &[
     ("visit", "visit"),
     ("visits", "visit"),
     ("visiting", "visit"),
+    ("tour", "visit"),
+    ("tours", "visit"),
+    ("toured", "visit"),
     ("spoke", "call"),
     ("spoken", "call"),
     ("speak", "call"),
@@ -94,15 +240,33 @@ const VERB_TRIGGERS: &[(&str, &str)] = &[
     ("traveling", "visit"),
     ("fly", "visit"),
     ("flies", "visit"),
+    ("flying", "visit"),
     ("traveled", "visit"),
     ("flew", "visit"),
+    ("leave", "visit"),
+    ("leaves", "visit"),
+    ("depart", "visit"),
+    ("departs", "visit"),
     ("addressed", "speech"),
     ("voted", "vote"),
-    ("signed", "signing"),
     ("testified", "hearing"),
     ("testify", "hearing"),
     ("testifies", "hearing"),
+    ("sentenced", "hearing"),
+    ("inaugurate", "ceremony"),
+    ("inaugurates", "ceremony"),
+    ("inaugurated", "ceremony"),
+    ("brief", "briefing"),
+    ("briefs", "briefing"),
+    ("sit", "talks"),
+    ("sits", "talks"),
+    ("attend", "attendance"),
+    ("attends", "attendance"),
+    ("attended", "attendance"),
 ];
+
+/// How many words of a sentence, and how many of its person mentions, are read for events.
+const MAX_SENTENCE_WORDS: usize = 200;
 
 /// How many earlier events a new mention is compared with when merging.
 const MERGE_REACH: usize = 60;
@@ -205,6 +369,20 @@ pub struct EventDraft {
     pub parent: Option<usize>,
     /// (sentence, byte span of the trigger) for every mention.
     pub mentions: Vec<(usize, Range<usize>)>,
+    /// Whether some mention makes it plainly a happening ("held talks", "will stage a
+    /// protest") even when the text names no one, no place and no day for it.
+    held: bool,
+    /// Whether the story's own day may stand in for a missing date: not for a pluperfect
+    /// ("had held talks") or a happening told only as the background of another.
+    dated_by_story: bool,
+    /// Whether the start was read from the part's own words (programme parts only).
+    own_start: bool,
+    /// Capitalised words its mentions name it by ("APEC" in "the APEC gathering"), for
+    /// telling one summit from another.
+    names: Vec<String>,
+    /// Whether it was first told as a journey to it ("will visit Seoul next week for talks"):
+    /// a later "his trip" is that journey.
+    journey: bool,
 }
 
 /// One trigger found in a sentence.
@@ -218,7 +396,105 @@ struct Trigger {
     verb: bool,
 }
 
-/// Finds the events in the article.
+/// Quotation spans, sorted, for cheap "is this inside quotation marks" tests.
+struct Quotes(Vec<Range<usize>>);
+
+impl Quotes {
+    fn new(spans: &[Range<usize>]) -> Self {
+        let mut v = spans.to_vec();
+        v.sort_by_key(|q| q.start);
+        Self(v)
+    }
+
+    fn contains(&self, pos: usize) -> bool {
+        let k = self.0.partition_point(|q| q.start <= pos);
+        k > 0 && pos < self.0[k - 1].end
+    }
+}
+
+/// The mentions of one sentence that name one happening: a trigger, or a verb with the noun
+/// that names its event ("hosted a summit", "travel to Brussels … to meet").
+struct Group<'t> {
+    triggers: Vec<&'t Trigger>,
+    /// Byte range of the sentence whose people, places and times belong to it.
+    stretch: Range<usize>,
+    /// A background mention: "ahead of the talks", "before the vote", "after their meeting".
+    reference: bool,
+    /// Inside a subordinate clause ("after the group held a conference"), or a pluperfect.
+    background: bool,
+    /// Shares the subject, and failing its own words the day and place, of the group before
+    /// ("will leave for Washington on Thursday and sit down with Rourke").
+    conjoined: bool,
+    /// Where a "where" clause takes its time from when it names none: the clause it hangs on
+    /// ("spent Tuesday in Saudi Arabia, where … held talks").
+    outer: Option<Range<usize>>,
+    /// Told only as where someone comes back from ("returns from a state visit to Germany
+    /// on Thursday"): the day is the return's, not the event's.
+    timeless: bool,
+    /// Where its clause ends ("…, but officials in Helsinki …"): people after it are not in
+    /// the group even when no other group claims them.
+    clause_end: usize,
+}
+
+impl Group<'_> {
+    fn first(&self) -> &Trigger {
+        self.triggers[0]
+    }
+
+    fn last(&self) -> &Trigger {
+        self.triggers[self.triggers.len() - 1]
+    }
+
+    /// The kind the group gives its event: the noun's when a verb names it ("hosted a summit").
+    fn kind(&self) -> &'static str {
+        self.triggers
+            .iter()
+            .rev()
+            .find(|t| !t.verb)
+            .unwrap_or(&self.triggers[self.triggers.len() - 1])
+            .kind
+    }
+}
+
+/// The time and place a group was given, for a conjoined group that names neither.
+type Told = (Option<TimeMention>, Option<(Place, u8)>);
+
+/// What a person mention does in its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// Only reports the happening: "…, her spokesperson, Arianna Podestà, said".
+    Reporter,
+    /// Speaks at the happening whose trigger is at this token: "Kim told a press briefing".
+    SpeaksAt(usize),
+    /// Anything else.
+    Plain,
+}
+
+/// Finds the events in the article: every happening its sentences tell, merged over its
+/// mentions, in order of first mention, with programme parts after their parent.
+///
+/// ```
+/// use factline::extract::events::find_events;
+/// use factline::extract::people::find_people;
+/// use factline::extract::sentences::split_sentences;
+/// use factline::extract::time::TimeContext;
+///
+/// let text = "Mr John Smith will host Ms Jane Doe in Paris on Friday. \
+///             The two leaders will hold a joint press conference afterwards.";
+/// let sentences = split_sentences(text);
+/// let people = find_people(text, &sentences);
+/// let ctx = TimeContext {
+///     published: jiff::civil::date(2025, 8, 13),
+///     default_zone: "Europe/London",
+///     place_zone: None,
+///     anchor: None,
+/// };
+/// let events = find_events(text, &sentences, &people, &[], &ctx);
+/// assert_eq!(events.len(), 2);
+/// let pc = &events[1];
+/// assert_eq!(pc.kind, "press conference");
+/// assert_eq!(pc.participants.len(), 2, "the two leaders");
+/// ```
 pub fn find_events(
     text: &str,
     sentences: &[Sentence],
@@ -227,40 +503,59 @@ pub fn find_events(
     tctx: &TimeContext<'_>,
 ) -> Vec<EventDraft> {
     let mut drafts: Vec<EventDraft> = Vec::new();
-    // Quote spans sorted by start, for a binary search; they do not overlap.
-    let mut sorted_quotes: Vec<Range<usize>> = quote_spans.to_vec();
-    sorted_quotes.sort_by_key(|q| q.start);
-    let inside_quote = |pos: usize| {
-        let k = sorted_quotes.partition_point(|q| q.start <= pos);
-        k > 0 && pos < sorted_quotes[k - 1].end
-    };
+    let quotes = Quotes::new(quote_spans);
+    let story_day = story_day(text, sentences, &quotes, tctx);
+    // Days the previous sentence names, for a clock time with no day of its own.
+    let mut previous_days: (usize, Vec<jiff::civil::Date>) = (usize::MAX, Vec::new());
+    // The last past day the previous sentence names, for a past event told with no day of its
+    // own ("Newsom declared an emergency on Tuesday … Newsom said at a news conference").
+    let mut previous_told: Option<(usize, TimePoint)> = None;
+    let mut court: Option<Place> = None;
+    // Pairs of events where the first happens on the sidelines of the second.
+    let mut sidelines: Vec<(usize, usize)> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         // A headline restates the story in note form, with its own tense: its events are told
         // again in the body.
         if is_headline(text, sentences, si) {
             continue;
         }
+        let mut toks = tokens(text, s.span.clone());
+        // The sentence rules compare words with words; a run-on "sentence" of unbounded length
+        // is read only as far as any real one goes, which keeps the whole linear.
+        toks.truncate(MAX_SENTENCE_WORDS);
+        let read = s.span.start..toks.last().map_or(s.span.start, |t| t.span.end);
+        let lower: Vec<String> = toks
+            .iter()
+            .map(|t| strip_possessive(t.text).to_lowercase())
+            .collect();
         let dateline_end = dateline_end(text, s);
-        let toks = tokens(text, s.span.clone());
         let triggers: Vec<Trigger> = find_triggers(text, &toks)
             .into_iter()
-            .filter(|t| !inside_quote(t.span.start))
+            .filter(|t| !quotes.contains(t.span.start))
+            .filter(|t| !only_asked_about(text, &toks, &lower, t))
             .collect();
-        if triggers.is_empty() {
-            continue;
-        }
         // Places and times named in this sentence.
-        let place = sentence_place(text, &toks, &triggers);
-        let place_zone = place.as_ref().and_then(|(p, _)| p.time_zone.clone());
+        let whole_place = sentence_place(text, &toks, &triggers, &quotes, people);
+        // The court a case is heard in ("Opening the case … at the Old Bailey") is where its
+        // hearings and testimony take place.
+        if let Some((p, _)) = &whole_place {
+            if p.name
+                .split(' ')
+                .any(|w| matches!(w, "Court" | "Bailey" | "Courthouse"))
+            {
+                court = Some(p.clone());
+            }
+        }
+        let place_zone = whole_place.as_ref().and_then(|(p, _)| p.time_zone.clone());
         let ctx = TimeContext {
             published: tctx.published,
             default_zone: tctx.default_zone,
             place_zone: place_zone.as_deref().or(tctx.place_zone),
             anchor: None,
         };
-        let times: Vec<TimeMention> = time::find_times(text, s.span.clone(), &ctx)
+        let found: Vec<TimeMention> = time::find_times(text, read.clone(), &ctx)
             .into_iter()
-            .filter(|t| !inside_quote(t.start))
+            .filter(|t| !quotes.contains(t.start))
             .filter(|t| {
                 !text[s.span.start..t.start]
                     .trim_end()
@@ -270,10 +565,32 @@ pub fn find_events(
             .filter(|t| !t.point.text.to_lowercase().starts_with("since"))
             .filter(|t| t.start >= dateline_end)
             .collect();
-        let mut participants = sentence_participants(text, si, &toks, people, quote_spans);
-        pronoun_subject(text, sentences, si, &toks, people, &mut participants);
-        drop_reporters(&toks, &triggers, people, &mut participants);
-        let groups = sentence_groups(text, &toks);
+        let days_before = if previous_days.0 == s.paragraph {
+            previous_days.1.clone()
+        } else {
+            Vec::new()
+        };
+        let told_before = previous_told
+            .take()
+            .filter(|(p, _)| *p == s.paragraph)
+            .map(|(_, t)| t);
+        previous_told = found
+            .iter()
+            .rev()
+            .find(|t| explicit_day(t).is_some_and(|d| d <= tctx.published))
+            .map(|t| (s.paragraph, day_point(t)));
+        previous_days = (s.paragraph, found.iter().filter_map(explicit_day).collect());
+        if triggers.is_empty() {
+            continue;
+        }
+        // "said on Tuesday": the day of the telling, not of what is told.
+        let times: Vec<TimeMention> = found
+            .into_iter()
+            .filter(|t| !is_say_time(text, &toks, &lower, &triggers, t))
+            .collect();
+        let relatives = relative_clauses(text, &toks, &lower);
+        let persons = sentence_persons(si, &toks, &lower, people, &quotes, &triggers);
+
         // A programme: "will include a one-on-one meeting, a lunch and a press conference".
         let include_at = toks.iter().position(|t| {
             matches!(
@@ -285,104 +602,275 @@ pub fn find_events(
             Some(k) => triggers.iter().partition(|t| t.tok < k),
             None => (triggers.iter().collect(), Vec::new()),
         };
-        let heads = if heads.is_empty() {
-            parts.iter().take(1).copied().collect()
+        // "The chancellor's programme … includes a working lunch …": the parts belong to the
+        // visit already told.
+        let programme = include_at.is_some_and(|k| {
+            heads.is_empty()
+                && lower[..k].iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "programme" | "program" | "schedule" | "itinerary" | "agenda"
+                    )
+                })
+        });
+        let (heads, parts) = if heads.is_empty() && !programme {
+            (parts.iter().take(1).copied().collect(), Vec::new())
         } else {
-            heads
+            (heads, parts)
         };
-        let parts: Vec<&Trigger> = if include_at.is_some() && !heads.is_empty() {
-            parts
-        } else {
-            Vec::new()
-        };
-        // Each trigger is its own mention, except a noun that names the verb's event: "met with
-        // X for an emergency virtual summit". Coreference across mentions is settled by merging.
-        let mut groups_of_heads: Vec<Vec<&Trigger>> = Vec::new();
-        for t in heads {
-            let joins_previous = groups_of_heads.last().is_some_and(|g: &Vec<&Trigger>| {
-                let prev = g[g.len() - 1];
-                prev.verb && !t.verb && for_between(&toks, prev, t)
-            });
-            if joins_previous {
-                if let Some(g) = groups_of_heads.last_mut() {
-                    g.push(t);
+        let head_end = include_at.map_or(s.span.end, |k| toks[k].span.start);
+        let groups = build_groups(text, &toks, &lower, people, &heads, s.span.start, head_end);
+
+        // Each person goes to one group: the happening they speak at, the one whose verb they
+        // are the subject of, or the one whose stretch of the sentence they stand in.
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+        let mut subjects: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+        for &(p, pos) in &persons {
+            let role = speaker_role(text, &toks, &lower, &triggers, people, s, pos);
+            let target = match role {
+                Role::Reporter => None,
+                Role::SpeaksAt(tok) => groups
+                    .iter()
+                    .position(|g| g.triggers.iter().any(|t| t.tok == tok)),
+                Role::Plain => subject_of(text, &toks, &lower, &groups, pos).or_else(|| {
+                    groups
+                        .iter()
+                        .rposition(|g| g.stretch.start <= pos && pos < g.stretch.end)
+                        .or_else(|| {
+                            // Right after a background phrase that ends the group's
+                            // stretch: "At a joint press conference after their meeting, Mr
+                            // Wong said".
+                            let before = text[..pos].trim_end_matches([' ', ',']).len();
+                            groups
+                                .iter()
+                                .rposition(|g| {
+                                    g.stretch.start <= pos
+                                        && !g.reference
+                                        && pos < head_end
+                                        && pos < g.clause_end
+                                })
+                                .filter(|_| {
+                                    groups
+                                        .iter()
+                                        .any(|r| r.reference && r.stretch.end == before)
+                                })
+                        })
+                }),
+            };
+            if let Some(g) = target {
+                members[g].push(p);
+                if pos < groups[g].first().span.start {
+                    subjects[g].push(p);
                 }
-            } else {
-                groups_of_heads.push(vec![t]);
             }
         }
-        let multiple = groups_of_heads.len() > 1;
-        let mut head_index = None;
-        for group in &groups_of_heads {
-            let first = group[0];
-            let range = clause_range(text, &toks, first, &triggers, multiple);
-            // With several events in a sentence, each person goes to the nearest trigger, and a
-            // time goes to the trigger it stands right before ("Friday’s meeting") or the
-            // nearest in its stretch of the sentence.
-            let here: Vec<usize> = if multiple {
-                // The subject before the first trigger takes part in each of the sentence's
-                // events: "Park will leave for Washington on Thursday and sit down with Rourke".
-                let subject = participants
-                    .iter()
-                    .find(|(_, pos)| *pos < groups_of_heads[0][0].span.start)
-                    .map(|(p, _)| *p)
-                    .filter(|_| groups_of_heads.iter().all(|g| g[0].verb || !g[0].definite));
-                subject
-                    .into_iter()
-                    .chain(
-                        participants
-                            .iter()
-                            .filter(|(_, pos)| {
-                                nearest_group(&groups_of_heads, *pos) == Some(first.tok)
-                            })
-                            .map(|(p, _)| *p),
-                    )
-                    .collect()
-            } else {
-                participants.iter().map(|(p, _)| *p).collect()
-            };
-            let owned: Vec<TimeMention> = if multiple {
-                times
-                    .iter()
-                    .filter(|t| time_owner(text, &triggers, t).is_none_or(|o| o == first.tok))
-                    .cloned()
-                    .collect()
-            } else {
-                times.clone()
-            };
-            let time = if multiple {
-                nearest_time(&owned, first.span.start, Some(&range)).or_else(|| {
-                    owned
-                        .iter()
-                        .find(|t| time_owner(text, &triggers, t) == Some(first.tok))
-                })
-            } else {
-                nearest_time(&owned, first.span.start, None)
-            };
-            let status = status_at(text, s, &toks, first, time, tctx.published);
-            let kind = group
+        // "Mr Ruto, who returns from a state visit to Germany": the one who returns went.
+        for (g, group) in groups.iter().enumerate() {
+            let from = toks
                 .iter()
-                .find(|t| !t.verb)
-                .map_or(first.kind, |t| t.kind);
-            let definite = group.iter().all(|t| t.definite || t.verb);
-            let mention_spans: Vec<(usize, Range<usize>)> =
-                group.iter().map(|t| (si, t.span.clone())).collect();
+                .position(|t| t.span.start >= group.stretch.start);
+            let returning = from.and_then(|k| k.checked_sub(1)).is_some_and(|k| {
+                matches!(
+                    lower[k].as_str(),
+                    "returns" | "returned" | "returning" | "return" | "back" | "home"
+                )
+            });
+            if group.timeless && returning && members[g].is_empty() {
+                let back = persons
+                    .iter()
+                    .rev()
+                    .find(|(_, pos)| *pos < group.stretch.start)
+                    .map(|(p, _)| *p);
+                members[g].extend(back);
+            }
+        }
+        // A conjoined verb shares the subject of the one before it.
+        for g in 1..groups.len() {
+            if groups[g].conjoined && subjects[g].is_empty() {
+                subjects[g] = subjects[g - 1].clone();
+            }
+        }
+        let mut head_index = None;
+        let mut previous: Option<Told> = None;
+        let mut group_drafts: Vec<usize> = Vec::new();
+        // Events this sentence started: another of its mentions is another happening ("meet
+        // on the sidelines of the G7 summit"), while two mentions may both refer back to one
+        // event told before ("As the presidents prepare to meet, … the summit").
+        let known = drafts.len();
+        for (gi, group) in groups.iter().enumerate() {
+            let first = group.first();
+            let stretch = group.stretch.clone();
+            // A relative clause about something else ("John Healey, who flew back from Paris
+            // last night") dates and places nothing in this group.
+            let foreign: Vec<Range<usize>> = relatives
+                .iter()
+                .filter(|(r, attached, who)| {
+                    let inside = group.triggers.iter().any(|t| r.contains(&t.span.start));
+                    let about = !*who
+                        && group
+                            .triggers
+                            .iter()
+                            .any(|t| t.tok + 2 >= *attached && t.tok <= *attached);
+                    !inside && !about
+                })
+                .map(|(r, _, _)| r.clone())
+                .collect();
+            let in_stretch =
+                |pos: usize| stretch.contains(&pos) && !foreign.iter().any(|r| r.contains(&pos));
+            let mut here = members[gi].clone();
+            if group.conjoined {
+                here.splice(0..0, subjects[gi].iter().copied());
+            }
+            let anchor = group.last().span.start;
+            let own: Vec<TimeMention> = times
+                .iter()
+                .filter(|t| in_stretch(t.start) && !group.timeless)
+                .cloned()
+                .collect();
+            // A journey to a meeting is dated by the meeting: "leave for Kuala Lumpur at 6pm on
+            // Wednesday for talks with Anwar on Thursday".
+            let after_purpose: Vec<TimeMention> = own
+                .iter()
+                .filter(|t| group.triggers.len() > 1 && first.verb && t.start > anchor)
+                .cloned()
+                .collect();
+            let mut time = nearest_time(&after_purpose, anchor, None)
+                .or_else(|| nearest_time(&own, anchor, None))
+                .cloned();
+            if time.is_none() {
+                if let Some(outer) = &group.outer {
+                    let around: Vec<TimeMention> = times
+                        .iter()
+                        .filter(|t| outer.contains(&t.start))
+                        .cloned()
+                        .collect();
+                    time = nearest_time(&around, anchor, None).cloned();
+                }
+            }
+            let stretch_toks: Vec<Token<'_>> = toks
+                .iter()
+                .filter(|t| in_stretch(t.span.start))
+                .cloned()
+                .collect();
+            let group_triggers: Vec<Trigger> =
+                group.triggers.iter().map(|t| (*t).clone()).collect();
+            let mut place = sentence_place(text, &stretch_toks, &group_triggers, &quotes, people);
+            // A conjoined definite mention ("and would brief the council at the sitting")
+            // refers to an event with facts of its own.
+            let refers_back = group.triggers.iter().any(|t| !t.verb && t.definite);
+            if group.conjoined && !refers_back {
+                if let Some((t, p)) = &previous {
+                    if time.is_none() {
+                        time.clone_from(t);
+                    }
+                    if place.is_none() {
+                        place.clone_from(p);
+                    }
+                }
+                // A venue with no city is in the city of the event it is conjoined with.
+                if let (Some((v, _)), Some(&prev)) = (place.as_mut(), group_drafts.last()) {
+                    if v.city.is_none() {
+                        if let Some(pp) = &drafts[prev].place {
+                            v.city.clone_from(&pp.city);
+                            v.region.clone_from(&pp.region);
+                            v.country.clone_from(&pp.country);
+                            v.time_zone.clone_from(&pp.time_zone);
+                        }
+                    }
+                }
+            }
+            // "on December 10, the anniversary of the death of the prize's founder, Alfred
+            // Nobel": people in an appositive to the date are not at the event.
+            if let Some(t) = &time {
+                let after_date: Vec<usize> = persons
+                    .iter()
+                    .filter(|(_, pos)| {
+                        *pos > t.end && in_stretch(*pos) && {
+                            let gap = &text[t.end..*pos];
+                            (gap.starts_with(", the ") || gap.starts_with(", a "))
+                                && !group
+                                    .triggers
+                                    .iter()
+                                    .any(|x| x.span.start > t.end && x.span.start < *pos)
+                        }
+                    })
+                    .map(|(p, _)| *p)
+                    .collect();
+                here.retain(|p| !after_date.contains(p) || subjects[gi].contains(p));
+            }
+            previous = Some((time.clone(), place.clone()));
+            let status = status_at(
+                text,
+                read.clone(),
+                &toks,
+                first,
+                time.as_ref(),
+                tctx.published,
+            );
+            // A background mention presupposes its event ("after a two-hour hearing").
+            let definite = group.reference || group.triggers.iter().all(|t| t.definite || t.verb);
+            // "arrive in Downing Street … for talks", "last met at the Asean summit": a verb
+            // names its own happening, and joins one already told only when its people are in
+            // it.
+            let verb = first.verb;
+            let held = held_before(text, &lower, &toks, group);
+            let mention_spans: Vec<(usize, Range<usize>)> = group
+                .triggers
+                .iter()
+                .map(|t| (si, t.span.clone()))
+                .collect();
+            let np = np_start(text, &toks, &lower, first.tok);
+            let owners: Vec<usize> = people
+                .in_sentence(si)
+                .take(MAX_SENTENCE_WORDS)
+                .filter(|m| m.span.start >= np && m.span.start < first.span.start)
+                .map(|m| m.person)
+                .collect();
+            let journey = first.verb
+                && first.kind == "visit"
+                && group.triggers.iter().skip(1).any(|t| t.kind != "visit");
             let m = MentionFacts {
-                kind,
+                owners,
+                names: event_names(text, &toks, people, first.tok),
+                journey,
+                kind: group.kind(),
                 participants: dedup(here),
-                groups: groups.clone(),
-                place: place.clone(),
-                time,
+                groups: sentence_groups(text, &stretch_toks),
+                place,
+                time: time.as_ref(),
                 status,
                 definite,
-                verb: group.iter().all(|t| t.verb),
+                verb,
+                held,
+                background: group.background,
             };
-            let idx = merge_or_push(&mut drafts, m, mention_spans, tctx);
+            let past = m.status == EventStatus::Past && !m.background;
+            let started: Vec<usize> = group_drafts
+                .iter()
+                .copied()
+                .filter(|&i| i >= known)
+                .collect();
+            let idx = merge_or_push(&mut drafts, m, mention_spans, &started);
+            if past && drafts[idx].start.is_none() {
+                drafts[idx].start.clone_from(&told_before);
+                drafts[idx].day = told_before
+                    .as_ref()
+                    .and_then(|t| t.value.parse::<jiff::civil::Date>().ok());
+            }
+            group_drafts.push(idx);
             head_index.get_or_insert(idx);
-            // A clock time with no day in this sentence takes the event's day, and "local time"
-            // the zone of the event's place.
-            if let Some(day) = drafts[idx].day {
-                let clock_only = times
+            // A clock time with no day in this stretch takes the event's day, or failing that
+            // the day the sentence before names; and "local time" the zone of the event's place.
+            let day = drafts[idx].day.or_else(|| {
+                days_before.last().copied().filter(|_| {
+                    drafts[idx]
+                        .start
+                        .as_ref()
+                        .is_none_or(|s| s.precision < Precision::Day)
+                })
+            });
+            if let Some(day) = day {
+                let clock_only = own
                     .iter()
                     .any(|t| t.clock.is_some() && explicit_day(t).is_none());
                 if clock_only && drafts[idx].start.as_ref().is_none_or(|s| s.utc.is_none()) {
@@ -392,44 +880,136 @@ pub fn find_events(
                         place_zone: zone.as_deref().or(ctx.place_zone),
                         ..ctx
                     };
-                    let again = time::find_times(text, s.span.clone(), &anchored);
-                    if let Some(t) = again
-                        .iter()
-                        .find(|t| t.clock.is_some() && !inside_quote(t.start))
-                    {
+                    let again = time::find_times(text, read.clone(), &anchored);
+                    if let Some(t) = again.iter().find(|t| {
+                        t.clock.is_some() && !quotes.contains(t.start) && in_stretch(t.start)
+                    }) {
                         drafts[idx].start = Some(t.point.clone());
                     }
                 }
             }
         }
-        if let Some(parent) = head_index {
-            for t in parts {
+        // "meet on the sidelines of the G7 summit": the meeting is where and when the summit is.
+        for w in 0..groups.len().saturating_sub(1) {
+            let gap =
+                text[groups[w].last().span.end..groups[w + 1].first().span.start].to_lowercase();
+            if gap.contains("sidelines of") && gap.len() < 60 {
+                sidelines.push((group_drafts[w], group_drafts[w + 1]));
+            }
+        }
+        let parent = head_index.or_else(|| {
+            if !programme {
+                return None;
+            }
+            let from = drafts.len().saturating_sub(MERGE_REACH);
+            (from..drafts.len()).rev().find(|&i| {
+                drafts[i].parent.is_none() && (drafts[i].kind == "visit" || drafts[i].journey)
+            })
+        });
+        if let Some(parent) = parent {
+            for (pi, t) in parts.iter().enumerate() {
+                let lo = if pi == 0 {
+                    t.span.start
+                } else {
+                    np_start(text, &toks, &lower, t.tok)
+                };
+                let hi = parts
+                    .get(pi + 1)
+                    .map_or(s.span.end, |n| np_start(text, &toks, &lower, n.tok));
+                let stretch = lo..hi;
                 let p = &drafts[parent];
+                let mut own_people: Vec<usize> = p.participants.clone();
+                for &(person, pos) in &persons {
+                    if stretch.contains(&pos)
+                        && speaker_role(text, &toks, &lower, &triggers, people, s, pos)
+                            != Role::Reporter
+                        && !own_people.contains(&person)
+                    {
+                        own_people.push(person);
+                    }
+                }
+                let own: Vec<TimeMention> = times
+                    .iter()
+                    .filter(|x| stretch.contains(&x.start))
+                    .cloned()
+                    .collect();
+                let own_time = nearest_time(&own, t.span.start, None)
+                    .map(|x| within_visit(x, p.start.as_ref(), text));
+                let own_time = own_time.as_ref();
+                let stretch_toks: Vec<Token<'_>> = toks
+                    .iter()
+                    .filter(|x| stretch.contains(&x.span.start))
+                    .cloned()
+                    .collect();
+                let (place, place_rank) =
+                    match sentence_place(text, &stretch_toks, &[(*t).clone()], &quotes, people) {
+                        Some((mut v, rank)) => {
+                            // A venue of its own ("at the British embassy") in the parent's city.
+                            if v.city.is_none() {
+                                if let Some(pp) = &p.place {
+                                    v.city.clone_from(&pp.city);
+                                    v.region.clone_from(&pp.region);
+                                    v.country.clone_from(&pp.country);
+                                    v.time_zone.clone_from(&pp.time_zone);
+                                }
+                            }
+                            (Some(v), rank.max(p.place_rank))
+                        }
+                        None => (p.place.clone(), p.place_rank),
+                    };
                 let child = EventDraft {
                     kind: t.kind.to_string(),
-                    participants: p.participants.clone(),
+                    participants: own_people,
                     groups: part_groups(text, &toks, t),
-                    place: p.place.clone(),
-                    place_rank: p.place_rank,
-                    start: p.start.clone(),
+                    place,
+                    place_rank,
+                    start: own_time
+                        .map(|x| x.point.clone())
+                        .or_else(|| p.start.clone()),
                     end: None,
-                    day: p.day,
+                    day: own_time.and_then(explicit_day).or(p.day),
                     status: p.status,
                     parent: Some(parent),
                     mentions: vec![(si, t.span.clone())],
+                    held: true,
+                    dated_by_story: false,
+                    own_start: own_time.is_some(),
+                    names: Vec::new(),
+                    journey: false,
                 };
                 drafts.push(child);
             }
         }
     }
-    // Children inherit what their parent learnt later (its clock time, its city).
+    let defendant = defendant(text, sentences, people, &quotes);
+    for d in &mut drafts {
+        if d.place.is_none() && matches!(d.kind.as_str(), "hearing" | "trial") {
+            d.place.clone_from(&court);
+        }
+        // A trial's participants are its defendants, and so are a sentencing hearing's.
+        if matches!(d.kind.as_str(), "trial" | "hearing") && d.participants.is_empty() {
+            d.participants.extend(defendant);
+        }
+    }
+    finish(drafts, &sidelines, story_day)
+}
+
+/// Children inherit what their parent learnt later, events on the sidelines of another take
+/// its place and day, undated past events take the story's day, and mentions that never
+/// named a happening of their own are dropped.
+fn finish(
+    mut drafts: Vec<EventDraft>,
+    sidelines: &[(usize, usize)],
+    story_day: Option<TimePoint>,
+) -> Vec<EventDraft> {
     for i in 0..drafts.len() {
         if let Some(p) = drafts[i].parent {
             let parent = drafts[p].clone();
             let d = &mut drafts[i];
-            if d.start.is_none()
-                || parent.start.as_ref().is_some_and(|s| s.utc.is_some())
-                    && d.start.as_ref().is_some_and(|s| s.utc.is_none())
+            if !d.own_start
+                && (d.start.is_none()
+                    || parent.start.as_ref().is_some_and(|s| s.utc.is_some())
+                        && d.start.as_ref().is_some_and(|s| s.utc.is_none()))
             {
                 d.start.clone_from(&parent.start);
             }
@@ -437,11 +1017,107 @@ pub fn find_events(
                 d.place.clone_from(&parent.place);
                 d.place_rank = parent.place_rank;
             }
-            d.participants.clone_from(&parent.participants);
+            for q in &parent.participants {
+                if !d.participants.contains(q) {
+                    d.participants.push(*q);
+                }
+            }
             d.status = parent.status;
         }
     }
+    for &(small, big) in sidelines {
+        if small == big {
+            continue;
+        }
+        let b = drafts[big].clone();
+        let a = drafts[small].clone();
+        let d = &mut drafts[small];
+        if d.place.is_none() {
+            d.place.clone_from(&b.place);
+            d.place_rank = b.place_rank;
+        }
+        if d.start.is_none() {
+            d.start.clone_from(&b.start);
+            d.day = b.day;
+        }
+        let d = &mut drafts[big];
+        if d.participants.is_empty() {
+            d.participants.clone_from(&a.participants);
+        }
+    }
+    for d in &mut drafts {
+        if d.kind == "arrival" {
+            d.kind = "visit".to_string();
+        }
+        // A chamber's vote or a court's hearing is told without people or place.
+        let institutional = matches!(
+            d.kind.as_str(),
+            "vote" | "election" | "hearing" | "trial" | "session" | "debate"
+        );
+        let told = !d.participants.is_empty()
+            || d.place.is_some()
+            || !d.groups.is_empty()
+            || institutional;
+        if d.start.is_none()
+            && d.parent.is_none()
+            && d.dated_by_story
+            && d.status == EventStatus::Past
+            && told
+        {
+            d.start.clone_from(&story_day);
+        }
+    }
+    // Drop what named no happening: an attendance never tied to an event, and mentions with
+    // no one, no place and no day unless the text plainly holds them ("held talks").
+    let keep: Vec<bool> = drafts
+        .iter()
+        .map(|d| {
+            let journey_of_no_one = d.kind == "visit"
+                && d.participants.is_empty()
+                && d.groups.is_empty()
+                && d.place.is_none()
+                && d.mentions.len() == 1
+                && !d.held;
+            // "concluded negotiations in March", "Talks … stalled last year": a process told
+            // by its month or year, with no one named, is not one happening.
+            let process = d.kind == "talks"
+                && d.participants.is_empty()
+                && d.groups.is_empty()
+                && d.place.is_none()
+                && !d.held
+                && d.start
+                    .as_ref()
+                    .is_some_and(|s| s.precision < Precision::Day);
+            d.kind != "attendance"
+                && !journey_of_no_one
+                && !process
+                && (d.held
+                    || !d.participants.is_empty()
+                    || !d.groups.is_empty()
+                    || d.place.is_some()
+                    || d.start.is_some())
+        })
+        .collect();
+    let keep: Vec<bool> = (0..drafts.len())
+        .map(|i| keep[i] && drafts[i].parent.is_none_or(|p| keep[p]))
+        .collect();
+    let mut new_index = vec![None; drafts.len()];
+    let mut n = 0;
+    for (i, k) in keep.iter().enumerate() {
+        if *k {
+            new_index[i] = Some(n);
+            n += 1;
+        }
+    }
     drafts
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| keep[*i])
+        .map(|(_, mut d)| {
+            d.parent = d.parent.and_then(|p| new_index[p]);
+            d
+        })
+        .collect()
 }
 
 struct MentionFacts<'a> {
@@ -453,6 +1129,12 @@ struct MentionFacts<'a> {
     status: EventStatus,
     definite: bool,
     verb: bool,
+    held: bool,
+    background: bool,
+    /// People whose possessive opens the mention ("Wang's trip"): the event must be theirs.
+    owners: Vec<usize>,
+    names: Vec<String>,
+    journey: bool,
 }
 
 fn dedup(v: Vec<usize>) -> Vec<usize> {
@@ -461,7 +1143,107 @@ fn dedup(v: Vec<usize>) -> Vec<usize> {
 }
 
 fn compatible_kinds(a: &str, b: &str) -> bool {
-    a == b || MEETING_KINDS.contains(&a) && MEETING_KINDS.contains(&b)
+    a == b
+        || MEETING_KINDS.contains(&a) && MEETING_KINDS.contains(&b)
+        || a == "attendance"
+        || b == "attendance"
+        || matches!((a, b), ("visit", "arrival") | ("arrival", "visit"))
+}
+
+/// A programme part's weekday falls within the visit it is part of: "a working lunch … on
+/// Tuesday" in a visit that starts next week is next week's Tuesday, whatever the tense of
+/// the sentence that lists the programme.
+fn within_visit(t: &TimeMention, parent: Option<&TimePoint>, text: &str) -> TimeMention {
+    let mut t = t.clone();
+    let (Some(day), Some(parent)) = (explicit_day(&t), parent) else {
+        return t;
+    };
+    let Some(start) = parent
+        .value
+        .get(..10)
+        .and_then(|v| v.parse::<jiff::civil::Date>().ok())
+    else {
+        return t;
+    };
+    let weekday_only = {
+        let words = t.point.text.to_lowercase();
+        let named = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .iter()
+        .any(|d| words.contains(d));
+        // "Friday 17 October" fixes its own day.
+        named && !words.chars().any(|c| c.is_ascii_digit())
+    };
+    if !weekday_only || day >= start {
+        return t;
+    }
+    let mut moved = day;
+    while moved < start {
+        match moved.checked_add(jiff::Span::new().days(7)) {
+            Ok(d) => moved = d,
+            Err(_) => return t,
+        }
+    }
+    t.date = Some(moved);
+    t.point = match &t.clock {
+        Some(clock) => time::at_date(clock, moved, text),
+        None => TimePoint {
+            value: moved.to_string(),
+            ..t.point.clone()
+        },
+    };
+    t
+}
+
+/// The day of a time mention, as a point marked with the day inferred from it: what an
+/// event told with no day of its own takes from the sentence before.
+fn day_point(t: &TimeMention) -> TimePoint {
+    TimePoint {
+        value: explicit_day(t).map_or_else(|| t.point.value.clone(), |d| d.to_string()),
+        precision: Precision::Day,
+        time_zone: None,
+        utc: None,
+        text: t.point.text.clone(),
+        inferred: vec!["date".to_string()],
+        warnings: Vec::new(),
+    }
+}
+
+/// The calendar month a time fixes, when it fixes one: a day, or a month written alone.
+fn month_of(p: &TimePoint, day: Option<jiff::civil::Date>) -> Option<(i16, i8)> {
+    if let Some(d) = day {
+        return Some((d.year(), d.month()));
+    }
+    // A week ("next week") stands for its Monday's month.
+    if !matches!(p.precision, Precision::Month | Precision::Day) {
+        return None;
+    }
+    let year = p.value.get(..4)?.parse().ok()?;
+    let month = p.value.get(5..7)?.parse().ok()?;
+    Some((year, month))
+}
+
+/// Whether a mention's time can be the time of an event already drafted: the same day, or
+/// the same month when one of them gives only a month.
+fn times_fit(d: &EventDraft, t: Option<&TimeMention>) -> bool {
+    let (Some(start), Some(t)) = (d.start.as_ref(), t) else {
+        return true;
+    };
+    if let (Some(a), Some(b)) = (d.day, explicit_day(t)) {
+        return a == b;
+    }
+    match (month_of(start, d.day), month_of(&t.point, explicit_day(t))) {
+        (Some(a), Some(b)) => a == b,
+        // "in early March" is not "in 2022".
+        _ => start.value.get(..4) == t.point.value.get(..4),
+    }
 }
 
 /// Joins a mention to an earlier event when it refers back to it, or starts a new one.
@@ -469,19 +1251,23 @@ fn merge_or_push(
     drafts: &mut Vec<EventDraft>,
     m: MentionFacts<'_>,
     spans: Vec<(usize, Range<usize>)>,
-    tctx: &TimeContext<'_>,
+    // Events the sentence's earlier mentions started: another mention of the same sentence
+    // is another happening ("meet on the sidelines of the G7 summit").
+    taken: &[usize],
 ) -> usize {
     let day = m.time.and_then(explicit_day);
     let mine: BTreeSet<usize> = m.participants.iter().copied().collect();
     // "As the presidents prepare to meet": a verb with no one named refers to an event already told.
     let bare_verb =
         m.verb && mine.is_empty() && m.groups.is_empty() && m.time.is_none() && m.place.is_none();
+    // "will also attend": refers to an event already told.
+    let attending = m.kind == "attendance";
     let m = MentionFacts {
-        definite: m.definite || bare_verb,
-        verb: m.verb && !bare_verb,
+        definite: m.definite || bare_verb || attending,
+        verb: m.verb && !bare_verb && !attending,
         ..m
     };
-    let target = if m.definite || m.verb {
+    let target = if m.definite || m.verb || m.kind == "arrival" {
         // Among earlier events this mention can refer to, the best fit: most shared people, then
         // the most mentioned (the article's main event), then the most recent.
         // Only the most recent events are candidates, which keeps merging linear on long texts.
@@ -490,27 +1276,60 @@ fn merge_or_push(
             .iter()
             .enumerate()
             .skip(from)
-            .filter(|(_, d)| d.parent.is_none())
+            // An event already told in this sentence is not told again, unless by the same
+            // people ("his talks with Mr Putin … his encounter with Mr Putin").
+            .filter(|(i, d)| {
+                d.parent.is_none()
+                    && (!taken.contains(i)
+                        || !mine.is_empty()
+                            && d.participants.iter().copied().collect::<BTreeSet<usize>>() == mine)
+            })
             .filter(|(_, d)| {
+                let arrival = m.kind == "arrival" && d.kind == "visit";
+                // "South Korea's trade minister will fly to Washington this week for talks …
+                // Park will leave for the United States on Thursday": the traveller named.
+                let traveller = d.journey
+                    && d.participants.is_empty()
+                    && m.verb
+                    && matches!(m.kind, "visit" | "arrival")
+                    && m.time.is_some();
                 let kinds = compatible_kinds(&d.kind, m.kind)
+                    || traveller
                     || m.verb && MEETING_KINDS.contains(&d.kind.as_str()) && m.kind == "meeting";
-                let days = match (d.day, day) {
-                    (Some(a), Some(b)) => a == b,
-                    _ => true,
-                };
+                // A visit starts with the arrival, whatever day the visit was first dated by.
+                let days = arrival || times_fit(d, m.time);
                 let theirs: BTreeSet<usize> = d.participants.iter().copied().collect();
+                // A definite noun may add people ("They will be joined for part of the
+                // meeting by the defence secretary").
                 let people_fit = mine.is_empty()
+                    || traveller
+                    || m.definite
+                        && !m.verb
+                        && (theirs.is_empty() || m.owners.iter().all(|o| theirs.contains(o)))
                     || theirs.is_empty() && !m.verb
                     || mine.is_subset(&theirs)
-                    || theirs.is_subset(&mine) && !m.verb;
+                    || theirs.is_subset(&mine) && !m.verb && !arrival;
                 // A verb mention is a new happening unless it names people already in it.
-                let verb_ok = !m.verb || !mine.is_empty() && mine.is_subset(&theirs);
-                let status_ok = m.definite || d.status == m.status;
-                kinds && days && people_fit && verb_ok && status_ok
+                let verb_ok = !m.verb && (m.kind != "arrival" || arrival)
+                    || traveller
+                    || !mine.is_empty() && mine.is_subset(&theirs);
+                let status_ok = m.definite || arrival || d.status == m.status;
+                // "the G7 summit" is not "the APEC summit".
+                let names_ok = m.names.is_empty()
+                    || d.names.is_empty()
+                    || m.names.iter().any(|n| d.names.contains(n));
+                kinds
+                    && days
+                    && people_fit
+                    && verb_ok
+                    && status_ok
+                    && names_ok
+                    && d.kind != "attendance"
             })
             .max_by_key(|(i, d)| {
                 (
                     d.participants.iter().filter(|p| mine.contains(p)).count(),
+                    m.names.iter().filter(|n| d.names.contains(n)).count(),
                     d.mentions.len(),
                     *i,
                 )
@@ -519,13 +1338,62 @@ fn merge_or_push(
     } else {
         None
     };
+    // "Wang's trip" after "Wang Yi will visit Seoul next week for talks": the journey told
+    // with its purpose is a visit of its own, where and when the talks are.
+    let mut m = m;
+    if target.is_none() && m.kind == "visit" && m.definite && !m.verb {
+        let from = drafts.len().saturating_sub(MERGE_REACH);
+        let who: Vec<usize> = if m.owners.is_empty() {
+            m.participants.clone()
+        } else {
+            m.owners.clone()
+        };
+        if let Some(j) = (from..drafts.len()).rev().find(|&j| {
+            let d = &drafts[j];
+            d.journey
+                && d.parent.is_none()
+                && !who.is_empty()
+                && who.iter().all(|p| d.participants.contains(p))
+        }) {
+            let d = &drafts[j];
+            if m.place.is_none() {
+                m.place = d.place.clone().map(|p| (p, d.place_rank));
+            }
+            if m.time.is_none() {
+                let start = d.start.clone();
+                let day = d.day;
+                drafts.push(EventDraft {
+                    kind: m.kind.to_string(),
+                    participants: m.participants,
+                    groups: m.groups,
+                    place: m.place.as_ref().map(|(p, _)| p.clone()),
+                    place_rank: m.place.as_ref().map_or(0, |(_, r)| *r),
+                    start,
+                    end: None,
+                    day,
+                    status: m.status,
+                    parent: None,
+                    mentions: spans,
+                    held: m.held,
+                    dated_by_story: !m.background,
+                    own_start: false,
+                    names: m.names,
+                    journey: false,
+                });
+                return drafts.len() - 1;
+            }
+        }
+    }
     let place = m.place.clone();
     match target {
         Some(i) => {
             let d = &mut drafts[i];
-            for p in &m.participants {
-                if !d.participants.contains(p) {
-                    d.participants.push(*p);
+            // A background mention ("before the vote") tells nothing about who takes part.
+            if !m.background || d.participants.is_empty() {
+                for p in &m.participants {
+                    if !d.participants.contains(p) {
+                        d.participants.push(*p);
+                    }
                 }
             }
             for g in &m.groups {
@@ -550,10 +1418,21 @@ fn merge_or_push(
                 }
             }
             if let Some(t) = m.time {
+                let earlier_arrival = m.kind == "arrival"
+                    && explicit_day(t).is_some_and(|a| d.day.is_none_or(|b| a < b));
+                // A named day beats a week ("this week" … "on Thursday").
+                let named_day = d.day.is_none()
+                    && explicit_day(t).is_some()
+                    && d.start
+                        .as_ref()
+                        .is_some_and(|s| s.precision <= Precision::Day);
                 let better = d.start.is_none()
+                    || earlier_arrival
+                    || named_day && times_fit(d, Some(t))
                     || d.start
                         .as_ref()
-                        .is_some_and(|s| s.precision < t.point.precision);
+                        .is_some_and(|s| s.precision < t.point.precision)
+                        && times_fit(d, Some(t));
                 if better {
                     d.start = Some(t.point.clone());
                     d.end.clone_from(&t.range_end);
@@ -563,6 +1442,8 @@ fn merge_or_push(
             if m.kind == "summit" && matches!(d.kind.as_str(), "talks" | "meeting") {
                 d.kind = m.kind.to_string();
             }
+            d.held |= m.held;
+            d.dated_by_story &= !m.background;
             d.mentions.extend(spans);
             i
         }
@@ -571,7 +1452,6 @@ fn merge_or_push(
                 Some((p, r)) => (Some(p), r),
                 None => (None, 0),
             };
-            let _ = tctx;
             drafts.push(EventDraft {
                 kind: m.kind.to_string(),
                 participants: m.participants,
@@ -584,119 +1464,1234 @@ fn merge_or_push(
                 status: m.status,
                 parent: None,
                 mentions: spans,
+                held: m.held,
+                dated_by_story: !m.background,
+                own_start: false,
+                names: m.names,
+                journey: m.journey,
             });
             drafts.len() - 1
         }
     }
 }
 
+/// Words before a verb that make the next word a verb too: "to call", "will strike".
+const VERB_CUES: &[&str] = &[
+    "to", "will", "would", "could", "can", "may", "might", "not", "they", "we", "i", "you",
+    "should", "must", "shall",
+];
+
+/// The trigger words of one sentence, in text order.
 fn find_triggers(text: &str, toks: &[Token<'_>]) -> Vec<Trigger> {
+    let lower: Vec<String> = toks
+        .iter()
+        .map(|t| strip_possessive(t.text).to_lowercase())
+        .collect();
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
-        let lower = strip_possessive(toks[k].text).to_lowercase();
-        let mut matched = false;
-        for (phrase, kind) in NOUN_TRIGGERS {
-            let parts: Vec<&str> = phrase.split(' ').collect();
-            if k + parts.len() > toks.len() {
-                continue;
-            }
-            let ok = parts
-                .iter()
-                .zip(&toks[k..])
-                .all(|(p, t)| strip_possessive(t.text).eq_ignore_ascii_case(p));
-            if !ok {
-                continue;
-            }
-            // Verbs spelt like nouns: "to visit", "will call", "vote to": skip unless a determiner
-            // or adjective comes before.
-            let prev = k.checked_sub(1).map(|p| toks[p].text.to_lowercase());
-            if matches!(
-                prev.as_deref(),
-                Some(
-                    "to" | "will"
-                        | "would"
-                        | "could"
-                        | "can"
-                        | "may"
-                        | "might"
-                        | "not"
-                        | "they"
-                        | "we"
-                        | "i"
-                        | "you"
-                )
-            ) && !matches!(*kind, "talks" | "summit" | "meeting" | "vote" | "visit")
-            {
-                break;
-            }
-            // "to call for a ceasefire", "called on Nato to act": not a call.
-            let next = toks.get(k + parts.len()).map(|t| t.text.to_lowercase());
-            if *kind == "call"
-                && matches!(
-                    next.as_deref(),
-                    Some("for" | "on" | "off" | "it" | "them" | "him" | "her")
-                )
-            {
-                break;
-            }
-            // "called for", "address the issue"
-            if matches!(
-                *phrase,
-                "address" | "final" | "match" | "strike" | "launch" | "session"
-            ) && !matches!(
-                prev.as_deref(),
-                Some("the" | "a" | "an" | "his" | "her" | "their")
-            ) {
-                break;
-            }
-            let end = toks[k + parts.len() - 1].span.end;
-            let definite = is_definite(text, toks, k);
+        if let Some((len, kind, verb)) = noun_trigger_at(text, toks, &lower, k) {
+            let end = toks[k + len - 1].span.end;
             out.push(Trigger {
                 kind,
                 span: toks[k].span.start..end,
                 tok: k,
-                definite,
-                verb: false,
+                definite: !verb && is_definite(text, toks, k),
+                verb,
             });
-            k += parts.len();
-            matched = true;
-            break;
-        }
-        if matched {
+            k += len;
             continue;
         }
-        if let Some((_, kind)) = VERB_TRIGGERS.iter().find(|(v, _)| *v == lower) {
-            // "met with", "visited Kyiv", "spoke by phone": a verb with a following participant or place.
-            let next = toks.get(k + 1).map(|t| t.text.to_lowercase());
-            let usable = match lower.as_str() {
-                "spoke" | "spoken" | "speak" | "speaks" | "talked" => {
-                    matches!(next.as_deref(), Some("with" | "by"))
-                }
-                "leave" | "leaves" | "depart" | "departs" => matches!(next.as_deref(), Some("for")),
-                "chair" | "chairs" | "chaired" | "brief" | "briefed" | "attend" | "attends"
-                | "attended" => next.is_some_and(|n| {
-                    matches!(
-                        n.as_str(),
-                        "a" | "an" | "the" | "reporters" | "talks" | "meetings"
-                    )
-                }),
-                "arrive" | "arrives" | "arrived" | "landed" => true,
-                _ => true,
-            };
-            if usable && !lexicon::is_speech_verb(&lower) {
-                out.push(Trigger {
-                    kind,
-                    span: toks[k].span.clone(),
-                    tok: k,
-                    definite: false,
-                    verb: true,
-                });
-            }
+        if let Some(kind) = verb_trigger_at(&lower, k) {
+            out.push(Trigger {
+                kind,
+                span: toks[k].span.clone(),
+                tok: k,
+                definite: false,
+                verb: true,
+            });
+        } else if let Some(h) = spoken_at(text, toks, &lower, k) {
+            // "Speaking at a business event in Leeds": the occasion spoken at is a speech.
+            out.push(Trigger {
+                kind: "speech",
+                span: toks[h].span.clone(),
+                tok: h,
+                definite: is_definite(text, toks, h),
+                verb: false,
+            });
         }
         k += 1;
     }
+    out.sort_by_key(|t| t.tok);
+    out.dedup_by_key(|t| t.tok);
     out
+}
+
+/// A noun trigger starting at token `k`: its length in tokens, its kind, and whether it is
+/// used as a verb ("will vote", "to visit").
+fn noun_trigger_at(
+    text: &str,
+    toks: &[Token<'_>],
+    lower: &[String],
+    k: usize,
+) -> Option<(usize, &'static str, bool)> {
+    let prev = k.checked_sub(1).map(|p| lower[p].as_str());
+    for (phrase, kind) in NOUN_TRIGGERS {
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        if k + parts.len() > toks.len() || lower[k] != parts[0] {
+            continue;
+        }
+        // Only the first word may carry a possessive ("Friday's talks" is on "talks").
+        let ok = parts.iter().enumerate().skip(1).all(|(i, p)| {
+            lower[k + i] == *p && toks[k + i - 1].text.len() == lower[k + i - 1].len()
+        });
+        if !ok {
+            continue;
+        }
+        // The phrase must be one run of words, not split by punctuation.
+        let spread = &text[toks[k].span.start..toks[k + parts.len() - 1].span.end];
+        if spread.contains([',', ';', ':', '.']) && parts.len() > 1 {
+            continue;
+        }
+        let next = toks.get(k + parts.len()).map(|t| t.text.to_lowercase());
+        let next2 = toks.get(k + parts.len() + 1);
+        let verb_cue = prev.is_some_and(|p| VERB_CUES.contains(&p));
+        // "nearly a year of talks", "months of negotiations": a process, not one happening.
+        if prev == Some("of")
+            && k >= 2
+            && matches!(
+                lower[k - 2].as_str(),
+                "year" | "years" | "months" | "weeks" | "decade" | "decades" | "rounds"
+            )
+        {
+            return None;
+        }
+        if VERBABLE.contains(phrase) && verb_cue {
+            return None;
+        }
+        if AMBIGUOUS_NOUNS.contains(phrase) {
+            // Lower case, at the head of a phrase opened by a determiner or possessive.
+            if toks[k].is_capitalised() {
+                return None;
+            }
+            let head = next
+                .as_deref()
+                .is_none_or(|n| AFTER_HEAD.contains(&n) || toks[k + parts.len()].is_capitalised());
+            if !head || !has_determiner(text, toks, lower, k) {
+                return None;
+            }
+        }
+        match *phrase {
+            // "to call for a ceasefire", "call them": a demand or a verb. "A call on Tuesday"
+            // and "a courtesy call on Lee" are calls.
+            "call" => {
+                let on_name =
+                    next.as_deref() == Some("on") && next2.is_some_and(Token::is_capitalised);
+                if matches!(
+                    next.as_deref(),
+                    Some("for" | "off" | "it" | "them" | "him" | "her" | "up" | "out")
+                ) || next.as_deref() == Some("on") && !on_name
+                {
+                    return None;
+                }
+            }
+            // A statement to parliament is an event; "said in a statement" is not.
+            "statement" if next.as_deref() != Some("to") => return None,
+            // "on the phone with Republican leaders"
+            "on the phone" if !matches!(next.as_deref(), Some("with" | "to")) => return None,
+            _ => {}
+        }
+        let verb = matches!(*phrase, "vote" | "visit") && verb_cue;
+        return Some((parts.len(), kind, verb));
+    }
+    None
+}
+
+/// Whether a determiner or possessive opens the phrase that ends at token `k`: "the final",
+/// "its March 10 meeting", "an FA Cup first-round tie", "Tuesday's trip".
+fn has_determiner(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) -> bool {
+    let mut j = k;
+    for _ in 0..5 {
+        if j == 0 {
+            return false;
+        }
+        let gap = &text[toks[j - 1].span.end..toks[j].span.start];
+        if gap.trim() != "" {
+            return false;
+        }
+        j -= 1;
+        if matches!(
+            lower[j].as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "this"
+                | "that"
+                | "our"
+                | "next"
+                | "last"
+                | "another"
+        ) || toks[j].is_possessive()
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A verb trigger at token `k`, when its context makes it name an event.
+fn verb_trigger_at(lower: &[String], k: usize) -> Option<&'static str> {
+    let word = lower[k].as_str();
+    let (_, kind) = VERB_TRIGGERS.iter().find(|(v, _)| *v == word)?;
+    let next = lower.get(k + 1).map(String::as_str);
+    let prev = k.checked_sub(1).map(|p| lower[p].as_str());
+    let usable = match word {
+        // "spoke with", "spoke by phone"
+        "spoke" | "spoken" | "speak" | "speaks" | "talked" => matches!(next, Some("with" | "by")),
+        "leave" | "leaves" | "depart" | "departs" => next == Some("for"),
+        // "flew back from Paris", "fly home": a return, not a journey to an event.
+        "flew" | "fly" | "flies" | "flying" | "travelled" | "traveled" | "travel" | "travels" => {
+            !matches!(next, Some("back" | "home" | "out"))
+        }
+        "brief" | "briefs" => matches!(
+            next,
+            Some("reporters" | "journalists" | "the" | "media" | "mps" | "lawmakers")
+        ),
+        // "sit down with"
+        "sit" | "sits" => next == Some("down"),
+        // "a tour", "the visit": the noun, read elsewhere.
+        "tour" | "tours" => !matches!(prev, Some("a" | "the" | "his" | "her" | "their")),
+        _ => true,
+    };
+    (usable && !lexicon::is_speech_verb(word)).then_some(*kind)
+}
+
+/// "Speaking at a business event …": the token of the occasion's head noun, when it is not an
+/// event noun of its own (those are read as themselves).
+fn spoken_at(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) -> Option<usize> {
+    if lower[k] != "speaking" || lower.get(k + 1).map(String::as_str) != Some("at") {
+        return None;
+    }
+    let mut j = k + 2;
+    if !matches!(
+        lower.get(j).map(String::as_str),
+        Some("a" | "an" | "the" | "his" | "her" | "their" | "its")
+    ) {
+        return None;
+    }
+    let mut head = None;
+    while j + 1 < toks.len() {
+        let gap = &text[toks[j].span.end..toks[j + 1].span.start];
+        if gap.trim() != "" {
+            break;
+        }
+        j += 1;
+        if toks[j].is_capitalised() || AFTER_HEAD.contains(&lower[j].as_str()) {
+            break;
+        }
+        head = Some(j);
+    }
+    let h = head?;
+    let already = (k..=h).any(|i| noun_trigger_at(text, toks, lower, i).is_some());
+    (!already).then_some(h)
+}
+
+/// The day the story reports: the first day its first full sentence names, when that day is
+/// not after publication ("… said on Tuesday", "was sentenced Tuesday"). Wire copy tells the
+/// briefings, calls and hearings of that day without repeating it.
+fn story_day(
+    text: &str,
+    sentences: &[Sentence],
+    quotes: &Quotes,
+    tctx: &TimeContext<'_>,
+) -> Option<TimePoint> {
+    let s = sentences
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !is_headline(text, sentences, *i))
+        .map(|(_, s)| s)
+        .find(|s| tokens(text, s.span.clone()).len() >= 5)?;
+    let dateline = dateline_end(text, s);
+    let mut toks = tokens(text, s.span.clone());
+    toks.truncate(MAX_SENTENCE_WORDS);
+    let read = s.span.start..toks.last().map_or(s.span.start, |t| t.span.end);
+    let (day, found) = time::find_times(text, read, tctx)
+        .into_iter()
+        .filter(|t| t.start >= dateline && !quotes.contains(t.start))
+        .find_map(|t| {
+            explicit_day(&t)
+                .filter(|d| *d <= tctx.published)
+                .map(|d| (d, t))
+        })?;
+    Some(TimePoint {
+        value: day.to_string(),
+        precision: Precision::Day,
+        time_zone: None,
+        utc: None,
+        text: found.point.text,
+        inferred: vec!["date".to_string()],
+        warnings: Vec::new(),
+    })
+}
+
+/// "Asked whether Trump would meet Democratic leaders, she said …": a happening only asked
+/// about is not one the text tells.
+fn only_asked_about(text: &str, toks: &[Token<'_>], lower: &[String], t: &Trigger) -> bool {
+    let opens = lower.first().is_some_and(|w| w == "asked")
+        && lower
+            .get(1)
+            .is_some_and(|w| matches!(w.as_str(), "whether" | "if" | "how" | "when" | "why"));
+    if !opens {
+        return false;
+    }
+    let start = toks[0].span.start;
+    !text[start..t.span.start].contains(',')
+}
+
+/// Whether a time belongs to the telling rather than to the event told: "said on Tuesday",
+/// "told POLITICO on Tuesday", "said in a letter to the board on Thursday", "on Tuesday said".
+fn is_say_time(
+    text: &str,
+    toks: &[Token<'_>],
+    lower: &[String],
+    triggers: &[Trigger],
+    t: &TimeMention,
+) -> bool {
+    let in_trigger = |j: usize| {
+        triggers
+            .iter()
+            .any(|x| x.span.start <= toks[j].span.start && toks[j].span.start < x.span.end)
+    };
+    if let Some(a) = toks.iter().position(|w| w.span.start >= t.end) {
+        if SAY_VERBS.contains(&lower[a].as_str())
+            && text[t.end..toks[a].span.start].trim().is_empty()
+        {
+            return true;
+        }
+    }
+    let Some(first) = toks.iter().position(|w| w.span.start >= t.start) else {
+        return false;
+    };
+    for j in (first.saturating_sub(7)..first).rev() {
+        // "confirmed that Petrović would miss Tuesday's trip": the time is in the clause told.
+        if in_trigger(j)
+            || matches!(
+                lower[j].as_str(),
+                "that"
+                    | "whether"
+                    | "if"
+                    | "would"
+                    | "will"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+            )
+        {
+            return false;
+        }
+        if SAY_VERBS.contains(&lower[j].as_str()) {
+            return true;
+        }
+        if text[toks[j].span.end..toks[j + 1].span.start].contains([',', ';']) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Relative clauses set off by commas (", who flew back from Paris last night,", ", which
+/// made up about a quarter of revenue last year,"): their byte range, the token they are
+/// attached to, and whether they describe a person ("who").
+fn relative_clauses(
+    text: &str,
+    toks: &[Token<'_>],
+    lower: &[String],
+) -> Vec<(Range<usize>, usize, bool)> {
+    let mut out = Vec::new();
+    for k in 1..toks.len() {
+        let who = matches!(lower[k].as_str(), "who" | "whose" | "whom");
+        if !(who || lower[k] == "which") {
+            continue;
+        }
+        if !text[toks[k - 1].span.end..toks[k].span.start].contains(',') {
+            continue;
+        }
+        let from = toks[k].span.start;
+        let end = toks[k..]
+            .windows(2)
+            .find(|w| {
+                text[w[0].span.end..w[1].span.start].contains([',', ';', '\u{2013}', '\u{2014}'])
+            })
+            .map_or_else(|| toks[toks.len() - 1].span.end, |w| w[0].span.end);
+        out.push((from..end, k - 1, who));
+    }
+    out
+}
+
+/// The capitalised words right before an event noun that name the event: "APEC" in "the
+/// APEC gathering", "G7" in "the G7 summit", "Asean" in "the Asean summit".
+fn event_names(text: &str, toks: &[Token<'_>], people: &People, k: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut j = k;
+    while j > 0 && out.len() < 6 {
+        let gap = &text[toks[j - 1].span.end..toks[j].span.start];
+        if !gap.chars().all(|c| c == ' ' || c == '(' || c == ')') {
+            break;
+        }
+        let w = &toks[j - 1];
+        if !w.is_capitalised() || lexicon::NOT_NAME_WORDS.contains(&w.text) {
+            break;
+        }
+        // A person's name owns the event ("Mr Li's visit"); it does not name it.
+        if people.mention_at(w.span.start).is_some() {
+            break;
+        }
+        out.push(strip_possessive(w.text).to_string());
+        j -= 1;
+    }
+    out
+}
+
+/// The person the story says is on trial: the first named as accused, charged, denying the
+/// charges or pleading ("Graham Petrie, 58, is accused of fraud").
+fn defendant(
+    text: &str,
+    sentences: &[Sentence],
+    people: &People,
+    quotes: &Quotes,
+) -> Option<usize> {
+    for (si, s) in sentences.iter().enumerate() {
+        let mut toks = tokens(text, s.span.clone());
+        toks.truncate(MAX_SENTENCE_WORDS);
+        for m in people
+            .in_sentence(si)
+            .take(MAX_SENTENCE_WORDS)
+            .filter(|m| !quotes.contains(m.span.start))
+        {
+            let Some(k) = toks.iter().position(|t| t.span.start >= m.span.end) else {
+                continue;
+            };
+            let accused = toks[k..].iter().take(5).any(|t| {
+                matches!(
+                    t.text,
+                    "accused" | "charged" | "denies" | "denied" | "pleaded" | "pleads"
+                )
+            }) && !toks[k..]
+                .iter()
+                .take(5)
+                .any(|t| SAY_VERBS.contains(&t.text));
+            if accused {
+                return Some(m.person);
+            }
+        }
+    }
+    None
+}
+
+/// Phrases that refer to the two people the story has just named together.
+const PAIR_PHRASES: &[&[&str]] = &[
+    &["the", "two", "leaders"],
+    &["the", "two", "men"],
+    &["the", "two", "women"],
+    &["the", "two", "presidents"],
+    &["the", "two", "ministers"],
+    &["both", "leaders"],
+    &["both", "men"],
+    &["both", "women"],
+    &["the", "pair"],
+];
+
+/// The people a sentence names outside quotation marks, with their byte positions: names and
+/// descriptions, pronouns resolved to the person they stand for, and "the two leaders" (or
+/// "their meeting") resolved to the two people last named together.
+fn sentence_persons(
+    si: usize,
+    toks: &[Token<'_>],
+    lower: &[String],
+    people: &People,
+    quotes: &Quotes,
+    triggers: &[Trigger],
+) -> Vec<(usize, usize)> {
+    // A name inside the name of a building or body ("the Norwegian Nobel Institute") is not
+    // that person taking part.
+    let in_a_name = |end: usize| {
+        toks.iter().find(|t| t.span.start >= end).is_some_and(|t| {
+            t.is_capitalised()
+                && (VENUE_WORDS.contains(&t.text) || lexicon::ORG_WORDS.contains(&t.text))
+        })
+    };
+    let mut out: Vec<(usize, usize)> = people
+        .in_sentence(si)
+        .take(MAX_SENTENCE_WORDS)
+        .filter(|m| !quotes.contains(m.span.start) && !in_a_name(m.span.end))
+        .map(|m| (m.person, m.span.start))
+        .collect();
+    let noun_soon = |k: usize| {
+        triggers
+            .iter()
+            .any(|x| !x.verb && x.tok > k && x.tok <= k + 3)
+    };
+    for (k, t) in toks.iter().enumerate() {
+        if quotes.contains(t.span.start) {
+            continue;
+        }
+        let w = lower[k].as_str();
+        let gender = match w {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            // "his talks with Mr Putin", "her trip": only right before an event noun.
+            "his" if noun_soon(k) => Gender::Male,
+            "her" if noun_soon(k) => Gender::Female,
+            // "their meeting", "a joint press conference": the two people just named.
+            "their" | "joint" if noun_soon(k) => {
+                if let Some((a, b)) = pair_before(people, si, t.span.start, quotes) {
+                    out.push((a, t.span.start));
+                    out.push((b, t.span.start));
+                }
+                continue;
+            }
+            _ => {
+                let pair = PAIR_PHRASES.iter().any(|p| {
+                    p.iter()
+                        .enumerate()
+                        .all(|(i, x)| lower.get(k + i).is_some_and(|w| w == x))
+                });
+                if pair {
+                    if let Some((a, b)) = pair_before(people, si, t.span.start, quotes) {
+                        out.push((a, t.span.start));
+                        out.push((b, t.span.start));
+                    }
+                }
+                continue;
+            }
+        };
+        if let Some(p) = pronoun_referent(people, si, t.span.start, gender, quotes) {
+            out.push((p, t.span.start));
+        }
+    }
+    out.sort_by_key(|x| x.1);
+    out
+}
+
+/// The person a pronoun at `pos` stands for: the first fitting person named earlier in its
+/// sentence (its subject), else the first fitting person of the nearest earlier sentence
+/// that names one.
+fn pronoun_referent(
+    people: &People,
+    si: usize,
+    pos: usize,
+    gender: Gender,
+    quotes: &Quotes,
+) -> Option<usize> {
+    // A person known to be of the pronoun's gender first, then one of unknown gender.
+    for strict in [true, false] {
+        let fits = |m: &&super::people::Mention| {
+            let g = people.persons[m.person].gender;
+            !quotes.contains(m.span.start)
+                && if strict {
+                    g == Some(gender)
+                } else {
+                    g.is_none()
+                }
+        };
+        if let Some(m) = people
+            .in_sentence(si)
+            .take(MAX_SENTENCE_WORDS)
+            .filter(|m| m.span.start < pos)
+            .find(fits)
+        {
+            return Some(m.person);
+        }
+        // Someone of unknown gender only from the sentence just before.
+        let reach = if strict { 3 } else { 1 };
+        if let Some(m) = (si.saturating_sub(reach)..si)
+            .rev()
+            .find_map(|s| people.in_sentence(s).take(MAX_SENTENCE_WORDS).find(fits))
+        {
+            return Some(m.person);
+        }
+    }
+    None
+}
+
+/// The two people "the two leaders" at `pos` refers to: the last two named before it in its
+/// sentence, else the first two of the nearest earlier sentence that names two.
+fn pair_before(people: &People, si: usize, pos: usize, quotes: &Quotes) -> Option<(usize, usize)> {
+    let distinct = |it: &mut dyn Iterator<Item = usize>| {
+        let mut v: Vec<usize> = Vec::new();
+        for p in it {
+            if !v.contains(&p) {
+                v.push(p);
+            }
+        }
+        v
+    };
+    let mut same = people
+        .in_sentence(si)
+        .take(MAX_SENTENCE_WORDS)
+        .filter(|m| m.span.start < pos && !quotes.contains(m.span.start))
+        .map(|m| m.person)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev();
+    let same = distinct(&mut same);
+    if same.len() >= 2 {
+        return Some((same[1], same[0]));
+    }
+    for s in (si.saturating_sub(12)..si).rev() {
+        let mut it = people
+            .in_sentence(s)
+            .take(MAX_SENTENCE_WORDS)
+            .filter(|m| !quotes.contains(m.span.start))
+            .map(|m| m.person);
+        let v = distinct(&mut it);
+        if v.len() >= 2 {
+            return Some((v[0], v[1]));
+        }
+    }
+    None
+}
+
+/// Words that end the words in front of an event noun: "the" in "at the summit" is part of
+/// it, "at" is not.
+fn ends_noun_phrase(w: &str) -> bool {
+    AFTER_HEAD.contains(&w)
+        || VERB_CUES.contains(&w)
+        || SAY_VERBS.contains(&w)
+        || HOLD_VERBS.contains(&w)
+        || matches!(
+            w,
+            "and"
+                | "or"
+                | "but"
+                | "be"
+                | "been"
+                | "being"
+                | "then"
+                | "also"
+                | "if"
+                | "whether"
+                | "since"
+                | "until"
+                | "because"
+                | "while"
+                | "than"
+                | "following"
+                | "ahead"
+        )
+        || VERB_TRIGGERS.iter().any(|(v, _)| *v == w)
+}
+
+/// Verbs whose object is a happening the text plainly tells: "held talks", "will stage a
+/// protest", "could seek a shareholder vote".
+const HOLD_VERBS: &[&str] = &[
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "convene",
+    "convenes",
+    "convened",
+    "stage",
+    "stages",
+    "staged",
+    "host",
+    "hosts",
+    "hosted",
+    "hosting",
+    "chair",
+    "chairs",
+    "chaired",
+    "seek",
+    "seeks",
+    "sought",
+    "address",
+    "addressed",
+    "attend",
+    "attends",
+    "attended",
+    "give",
+];
+
+/// The token where the phrase of the trigger at token `k` begins: "a heated meeting",
+/// "Friday’s talks", "Mr. Modi's visit". A verb stands alone.
+fn np_start_tok(text: &str, toks: &[Token<'_>], lower: &[String], k: usize, verb: bool) -> usize {
+    // A verb, or a phrase that opens with a verb or preposition ("laid a wreath", "on the
+    // phone"), stands alone.
+    if verb
+        || matches!(
+            lower[k].as_str(),
+            "on" | "laid" | "lay" | "give" | "gives" | "gave" | "giving"
+        )
+    {
+        return k;
+    }
+    let mut j = k;
+    for _ in 0..6 {
+        if j == 0 {
+            break;
+        }
+        let gap = &text[toks[j - 1].span.end..toks[j].span.start];
+        if gap.trim() != "" {
+            break;
+        }
+        let w = lower[j - 1].as_str();
+        if matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "another"
+                | "our"
+                | "my"
+                | "your"
+        ) {
+            return j - 1;
+        }
+        if ends_noun_phrase(w) && !toks[j - 1].is_capitalised() {
+            break;
+        }
+        j -= 1;
+    }
+    j
+}
+
+/// The byte where the phrase of the trigger at token `k` begins.
+fn np_start(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) -> usize {
+    toks[np_start_tok(text, toks, lower, k, false)].span.start
+}
+
+/// Whether the noun trigger `t` names what the verb trigger `v` before it does: its object
+/// ("hosted a summit", "attended a NATO defense ministers' meeting", "hosted to dinner", "met
+/// at the Asean summit"), its purpose ("travel to Beijing for a summit", "travel to Brussels
+/// next week to meet"), or a relative clause about a noun ("the G7 summit …, which Canada
+/// will host").
+fn joins(text: &str, lower: &[String], people: &People, v: &Trigger, t: &Trigger) -> bool {
+    if t.tok <= v.tok {
+        return false;
+    }
+    let between = &lower[v.tok + 1..t.tok];
+    let gap_text = &text[v.span.end..t.span.start];
+    let someone = people
+        .starting_in(v.span.end..t.span.start)
+        .iter()
+        .any(|m| m.span.start >= v.span.end);
+    if between.iter().any(|w| w == "sidelines") {
+        return false;
+    }
+    if v.verb && !t.verb {
+        // Its object or the place where it is held: "hosted a summit", "hosted to dinner",
+        // "met at the Asean summit" (not "vote on whether to strike after talks").
+        let opens = between.first().is_none_or(|w| {
+            matches!(
+                w.as_str(),
+                "a" | "an" | "the" | "his" | "her" | "their" | "its" | "to" | "at" | "this"
+            )
+        });
+        if between.len() <= 6
+            && opens
+            && !gap_text.contains([',', ';', '(', '\u{2013}', '\u{2014}'])
+            && !someone
+            && !between.iter().any(|w| {
+                SAY_VERBS.contains(&w.as_str())
+                    || matches!(
+                        w.as_str(),
+                        "and"
+                            | "or"
+                            | "but"
+                            | "which"
+                            | "that"
+                            | "who"
+                            | "while"
+                            | "after"
+                            | "before"
+                            | "since"
+                            | "whether"
+                            | "if"
+                            | "over"
+                            | "about"
+                            | "than"
+                    )
+            })
+        {
+            return true;
+        }
+        // For a purpose: "met with European leaders … for an emergency virtual summit".
+        if t.tok - v.tok <= 14 && between.iter().any(|w| w == "for") {
+            return true;
+        }
+    }
+    // A journey to a meeting: "travel to Brussels next week to meet", "travel to Madurai on
+    // March 15 to lay the foundation stone".
+    let journey = v.verb && v.kind == "visit";
+    if journey
+        && t.tok - v.tok <= 14
+        && lower[t.tok - 1] == "to"
+        && !gap_text.contains([';', '('])
+        && !between
+            .iter()
+            .any(|w| matches!(w.as_str(), "and" | "but" | "which" | "who"))
+    {
+        return true;
+    }
+    // "…, which Canada will host": the noun's event.
+    if !v.verb
+        && t.verb
+        && matches!(
+            lower[t.tok].as_str(),
+            "host" | "hosts" | "hosted" | "hosting"
+        )
+        && t.tok - v.tok <= 9
+        && between.iter().any(|w| w == "which")
+    {
+        return true;
+    }
+    false
+}
+
+/// The word that makes the trigger's phrase a background to another happening: "ahead of
+/// the talks", "before the vote", "after their meeting", "since a tense meeting", "asked
+/// about the London meeting". Returns its token.
+fn reference_word(lower: &[String], np: usize) -> Option<usize> {
+    let prev = np.checked_sub(1)?;
+    match lower[prev].as_str() {
+        // "returns from a state visit to Germany on Thursday", "if the talks go well".
+        "after" | "before" | "since" | "until" | "following" | "from" | "if" => Some(prev),
+        "of" if prev > 0 && lower[prev - 1] == "ahead" => Some(prev - 1),
+        "to" if prev > 0 && lower[prev - 1] == "prior" => Some(prev - 1),
+        "about" if prev > 0 && matches!(lower[prev - 1].as_str(), "asked" | "asking") => {
+            Some(prev - 1)
+        }
+        _ => None,
+    }
+}
+
+/// The subordinating word that opens the clause the trigger's phrase stands in ("after
+/// councillors backed a plan at a heated meeting"), searched back to the clause's comma.
+fn clause_opener(
+    text: &str,
+    toks: &[Token<'_>],
+    lower: &[String],
+    np: usize,
+    lo: usize,
+) -> Option<usize> {
+    let mut j = np;
+    while j > 0 && toks[j - 1].span.start >= lo {
+        if text[toks[j - 1].span.end..toks[j].span.start].contains([',', ';']) {
+            return None;
+        }
+        j -= 1;
+        if matches!(
+            lower[j].as_str(),
+            "after"
+                | "before"
+                | "since"
+                | "when"
+                | "while"
+                | "until"
+                | "because"
+                | "although"
+                | "once"
+                | "unless"
+                | "where"
+        ) {
+            // "after groups gathered signatures to force a vote": the goal of the clause is
+            // the story's own event, not its background.
+            if lower[j + 1..np].iter().any(|w| w == "to") {
+                return None;
+            }
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// The end of the phrase after byte `from`: the next comma, semicolon or dash, or `limit`.
+/// A clause that describes the phrase's event goes with it: "since a tense meeting in
+/// Washington in February, when the Ukrainian president clashed with Donald Trump".
+fn phrase_end(text: &str, from: usize, limit: usize) -> usize {
+    let from = from.min(limit);
+    let stop = |at: usize| {
+        text[at..limit]
+            .find([',', ';', '\u{2013}', '\u{2014}'])
+            .map_or(limit, |i| at + i)
+    };
+    let end = stop(from);
+    let rest = text[end..limit].trim_start_matches([',', ' ']);
+    if rest.starts_with("when ") || rest.starts_with("where ") {
+        return stop(limit - rest.len());
+    }
+    end
+}
+
+/// The sentence's mentions grouped into happenings, each with the stretch of the sentence
+/// that tells about it.
+fn build_groups<'t>(
+    text: &str,
+    toks: &[Token<'_>],
+    lower: &[String],
+    people: &People,
+    heads: &[&'t Trigger],
+    start: usize,
+    end: usize,
+) -> Vec<Group<'t>> {
+    let mut groups: Vec<Group<'t>> = Vec::new();
+    for &t in heads {
+        if let Some(g) = groups.last_mut() {
+            if joins(text, lower, people, g.last(), t) {
+                g.triggers.push(t);
+                continue;
+            }
+        }
+        groups.push(Group {
+            triggers: vec![t],
+            stretch: 0..0,
+            reference: false,
+            background: false,
+            conjoined: false,
+            outer: None,
+            timeless: false,
+            clause_end: usize::MAX,
+        });
+    }
+    let nps: Vec<usize> = groups
+        .iter()
+        .map(|g| np_start_tok(text, toks, lower, g.first().tok, g.first().verb))
+        .collect();
+    let n = groups.len();
+    for i in 0..n {
+        let lo = if i == 0 {
+            start
+        } else {
+            toks[nps[i]].span.start
+        };
+        let hi = if i + 1 < n {
+            toks[nps[i + 1]].span.start
+        } else {
+            end
+        };
+        groups[i].stretch = lo..hi.max(lo);
+    }
+    for i in 0..n {
+        let lo = groups[i].stretch.start;
+        // A clause opener may stand between the group before and this one.
+        let search_from = if i == 0 {
+            start
+        } else {
+            groups[i - 1].last().span.end
+        };
+        if let Some(r) = reference_word(lower, nps[i]) {
+            let from = toks[r].span.start;
+            let to = phrase_end(text, groups[i].last().span.end, groups[i].stretch.end);
+            groups[i].reference = true;
+            groups[i].timeless = lower[r] == "from";
+            groups[i].stretch = from.max(lo.min(from))..to.max(from);
+            if i > 0 {
+                groups[i - 1].stretch.end = groups[i - 1].stretch.end.min(from);
+            }
+        } else if let Some(c) = clause_opener(text, toks, lower, nps[i], search_from) {
+            let from = toks[c].span.start;
+            groups[i].background = lower[c] != "where";
+            if lower[c] == "where" {
+                groups[i].outer = Some(lo..from);
+            }
+            groups[i].stretch.start = from;
+            if i > 0 {
+                groups[i - 1].stretch.end = groups[i - 1].stretch.end.min(from);
+            }
+        }
+    }
+    // Later cuts may have crossed a stretch's ends; an empty stretch holds nothing.
+    for g in &mut groups {
+        g.stretch.end = g.stretch.end.max(g.stretch.start);
+    }
+    // "told analysts on the same call that sales … had halved since … August": what is said
+    // at the event does not date it.
+    for (i, g) in groups.iter_mut().enumerate() {
+        let np = nps[i];
+        let said_at = (np.saturating_sub(5)..np).any(|j| SAY_VERBS.contains(&lower[j].as_str()));
+        if !said_at {
+            continue;
+        }
+        let after = g.last().tok + 1;
+        if let Some(j) = (after..toks.len()).find(|&j| lower[j] == "that") {
+            g.stretch.end = g.stretch.end.min(toks[j].span.start).max(g.stretch.start);
+        }
+    }
+    // ", but officials in Helsinki have since played down the idea": a clause of its own.
+    for g in &mut groups {
+        let from = g.last().span.end.min(g.stretch.end).max(g.stretch.start);
+        let rest = &text[from..g.stretch.end];
+        // " as US president Donald Trump threatens levies": "as" opening a clause.
+        let as_clause = rest.match_indices(" as ").find_map(|(i, _)| {
+            let before = rest[..i].trim_end();
+            let next = rest[i + 4..].split_whitespace().next().unwrap_or("");
+            let opens = next.chars().next().is_some_and(char::is_uppercase)
+                || matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its");
+            let fixed =
+                before.ends_with("such") || before.ends_with("same") || before.ends_with("well");
+            (opens && !fixed).then_some(i)
+        });
+        let cut = [
+            ", but ",
+            ", while ",
+            ", though ",
+            ", although ",
+            "; ",
+            ", as ",
+            ", after ",
+            ", before ",
+            " if ",
+            " unless ",
+        ]
+        .iter()
+        .filter_map(|c| rest.find(c))
+        .chain(as_clause)
+        .min();
+        if let Some(c) = cut {
+            g.stretch.end = from + c;
+            g.clause_end = from + c;
+        }
+    }
+    // "will leave … on Thursday and sit down with Rourke", "would meet … and hold a joint news
+    // conference": the same subject, and failing their own, the same day and place.
+    for i in 1..n {
+        if groups[i].reference {
+            continue;
+        }
+        let np = nps[i];
+        let back = &lower[np.saturating_sub(3)..np];
+        let and = back.iter().any(|w| matches!(w.as_str(), "and" | "then"));
+        let from = groups[0].last().tok.min(np);
+        let said = lower[from..np]
+            .iter()
+            .any(|w| SAY_VERBS.contains(&w.as_str()));
+        groups[i].conjoined = and && !said;
+    }
+    groups
+}
+
+/// What the person at byte `pos` does in the sentence: reports it, speaks at one of its
+/// events, or neither.
+fn speaker_role(
+    text: &str,
+    toks: &[Token<'_>],
+    lower: &[String],
+    triggers: &[Trigger],
+    people: &People,
+    s: &Sentence,
+    pos: usize,
+) -> Role {
+    let Some(k) = toks.iter().position(|t| t.span.end > pos) else {
+        return Role::Plain;
+    };
+    let end = people
+        .mention_at(pos)
+        .map_or(toks[k].span.end, |m| m.span.end.max(toks[k].span.end));
+    let Some(mut j) = toks.iter().position(|t| t.span.start >= end) else {
+        return Role::Plain;
+    };
+    // The speech verb the person is the subject of: right after the name, after an
+    // appositive set off by commas, or after an "of" phrase ("Tan Wei Ling of the National
+    // University of Singapore said").
+    let of_phrase = lower[j] == "of";
+    let mut commas = 0;
+    let mut verb = None;
+    let mut steps = 0;
+    while j < toks.len() && steps < 11 {
+        if j > 0 {
+            let gap = &text[toks[j - 1].span.end..toks[j].span.start];
+            if gap.contains(['.', ';', '\u{201C}', '\u{201D}', '"', '(']) {
+                break;
+            }
+            if gap.contains(',') {
+                commas += 1;
+            }
+        }
+        if SAY_VERBS.contains(&lower[j].as_str()) {
+            // After an appositive the verb follows its closing comma ("Arianna Podestà,
+            // said"); ", the foreign ministry said" has a subject of its own.
+            let closed = text[toks[j - 1].span.end..toks[j].span.start].contains(',');
+            if commas == 0 || closed {
+                verb = Some(j);
+            }
+            break;
+        }
+        if triggers.iter().any(|t| t.tok == j) || commas > 2 {
+            break;
+        }
+        if commas == 0 && steps >= 2 && !of_phrase {
+            break;
+        }
+        steps += 1;
+        j += 1;
+    }
+    let Some(v) = verb else {
+        return Role::Plain;
+    };
+    if let Some(t) = triggers.iter().find(|t| t.tok > v) {
+        let between = &lower[v + 1..t.tok];
+        let clause_word = |w: &String| {
+            matches!(
+                w.as_str(),
+                "that" | "he" | "she" | "they" | "it" | "we" | "i" | "his" | "her"
+            )
+        };
+        // "told a press briefing", "told the meeting"
+        let told = matches!(lower[v].as_str(), "told" | "tells" | "telling")
+            && between.len() <= 3
+            && between
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"));
+        // "said at a news conference", "told analysts on the same call"
+        let at = between.len() <= 5
+            && between
+                .iter()
+                .take(3)
+                .any(|w| matches!(w.as_str(), "at" | "on" | "during" | "in"))
+            && !between.iter().any(clause_word);
+        if told || at {
+            return Role::SpeaksAt(t.tok);
+        }
+        // "said she had spoken with Marsh", "said his panel would hold a hearing"
+        let about_self = between
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "he" | "she" | "his" | "her"))
+            || between.first().is_some_and(|w| w == "that")
+                && between
+                    .get(1)
+                    .is_some_and(|w| matches!(w.as_str(), "he" | "she" | "his" | "her"));
+        if about_self {
+            return Role::Plain;
+        }
+        let clause = between.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "that" | "the" | "he" | "she" | "they" | "it" | "we" | "i"
+            )
+        }) || toks[v + 1..t.tok].iter().any(Token::is_capitalised);
+        return if clause { Role::Reporter } else { Role::Plain };
+    }
+    // Nothing told after the verb: a trailing attribution ("…, her spokesperson, Arianna
+    // Podestà, said"), unless the sentence opens with the occasion the subject speaks at
+    // ("Speaking at a business event in Leeds yesterday, Reeves said …").
+    let fronted = lower.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "speaking" | "at" | "during" | "opening" | "addressing" | "in"
+        )
+    }) && {
+        let first_comma = text[s.span.start..pos].find(',');
+        first_comma.is_some_and(|c| !text[s.span.start + c + 1..pos].contains(','))
+    };
+    if fronted { Role::Plain } else { Role::Reporter }
+}
+
+/// The group whose verb the person at byte `pos` is the subject of: "the two leaders would
+/// meet", "the president had spent the morning on the phone".
+fn subject_of(
+    text: &str,
+    toks: &[Token<'_>],
+    lower: &[String],
+    groups: &[Group<'_>],
+    pos: usize,
+) -> Option<usize> {
+    let k = toks.iter().position(|t| t.span.end > pos)?;
+    // An object is no subject: "met President Tharman at 10am and laid a wreath".
+    if let Some(prev) = k.checked_sub(1) {
+        let w = lower[prev].as_str();
+        let verb_before = groups
+            .iter()
+            .any(|g| g.triggers.iter().any(|t| t.verb && t.tok == prev));
+        if verb_before
+            || matches!(
+                w,
+                "with" | "by" | "to" | "for" | "on" | "of" | "at" | "in" | "from" | "met" | "meet"
+            )
+        {
+            return None;
+        }
+    }
+    for j in k + 1..toks.len().min(k + 9) {
+        let gap = &text[toks[j - 1].span.end..toks[j].span.start];
+        if gap.contains([',', ';', '.', '(', '\u{201C}', '"']) {
+            return None;
+        }
+        if SAY_VERBS.contains(&lower[j].as_str())
+            || matches!(
+                lower[j].as_str(),
+                "that"
+                    | "who"
+                    | "which"
+                    | "since"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "because"
+                    | "if"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "it"
+                    | "we"
+            )
+        {
+            return None;
+        }
+        if let Some(g) = groups.iter().position(|g| {
+            let first = g.first();
+            let np = np_start_tok(text, toks, lower, first.tok, first.verb);
+            np == j || first.tok == j
+        }) {
+            // Only a verb, or a noun a verb governs ("hold a news conference"), has a subject.
+            let first = groups[g].first();
+            let np = np_start_tok(text, toks, lower, first.tok, first.verb);
+            let verbal = np == first.tok
+                && matches!(
+                    lower[np].as_str(),
+                    "on" | "laid" | "lay" | "give" | "gives" | "gave" | "giving"
+                );
+            let governed = first.verb
+                || verbal
+                || np > 0 && HOLD_VERBS.contains(&lower[np - 1].as_str())
+                || np > 0 && matches!(lower[np - 1].as_str(), "on" | "at" | "to" | "for")
+                || np > 1 && HOLD_VERBS.contains(&lower[np - 2].as_str());
+            return governed.then_some(g);
+        }
+    }
+    None
+}
+
+/// Whether the group's noun is the object of a verb that holds it ("held talks", "will
+/// stage a demonstration"), or the group is a verb.
+fn held_before(text: &str, lower: &[String], toks: &[Token<'_>], g: &Group<'_>) -> bool {
+    let first = g.first();
+    if first.verb {
+        return false;
+    }
+    let np = np_start_tok(text, toks, lower, first.tok, false);
+    (np.saturating_sub(3)..np).any(|j| HOLD_VERBS.contains(&lower[j].as_str()))
 }
 
 /// "the talks", "Friday's talks", "their meeting", "this summit": refers back.
@@ -730,6 +2725,32 @@ fn is_definite(text: &str, toks: &[Token<'_>], k: usize) -> bool {
         ) {
             return false;
         }
+        // A preposition or verb ends the phrase: "this weekend for talks" is not "this talks".
+        if matches!(
+            w.as_str(),
+            "on" | "in"
+                | "at"
+                | "of"
+                | "for"
+                | "with"
+                | "to"
+                | "from"
+                | "by"
+                | "over"
+                | "into"
+                | "after"
+                | "before"
+                | "between"
+                | "against"
+                | "during"
+                | "and"
+                | "or"
+        ) || SAY_VERBS.contains(&w.as_str())
+            || HOLD_VERBS.contains(&w.as_str())
+            || VERB_CUES.contains(&w.as_str())
+        {
+            return false;
+        }
         let gap = &text[prev.span.end..toks[j].span.start];
         if gap.trim() != "" {
             return false;
@@ -738,96 +2759,6 @@ fn is_definite(text: &str, toks: &[Token<'_>], k: usize) -> bool {
         steps += 1;
     }
     false
-}
-
-/// Whether a noun trigger describes a verb trigger's event: "met … for an emergency summit".
-fn for_between(toks: &[Token<'_>], verb: &Trigger, noun: &Trigger) -> bool {
-    noun.tok > verb.tok
-        && noun.tok - verb.tok <= 14
-        && toks[verb.tok..noun.tok].iter().any(|t| t.text == "for")
-        && !noun.definite
-}
-
-/// The part of the sentence that belongs to a trigger when a sentence has several events: from
-/// the trigger back to the previous clause mark, and forward to the next trigger.
-fn clause_range(
-    text: &str,
-    toks: &[Token<'_>],
-    t: &Trigger,
-    all: &[Trigger],
-    multiple: bool,
-) -> Range<usize> {
-    if !multiple {
-        return 0..usize::MAX;
-    }
-    let _ = (text, toks);
-    // From the end of the trigger before it to the start of the next one.
-    let next = all
-        .iter()
-        .filter(|o| o.tok > t.tok)
-        .map(|o| o.span.start)
-        .min()
-        .unwrap_or(usize::MAX);
-    let prev_end = all
-        .iter()
-        .filter(|o| o.tok < t.tok)
-        .map(|o| o.span.end)
-        .max()
-        .unwrap_or(0);
-    prev_end..next
-}
-
-/// The first token of the head group whose trigger is nearest to byte `pos`.
-fn nearest_group(groups: &[Vec<&Trigger>], pos: usize) -> Option<usize> {
-    groups
-        .iter()
-        .map(|g| {
-            let t = g[0];
-            let d = if pos < t.span.start {
-                t.span.start - pos
-            } else {
-                pos.saturating_sub(t.span.end)
-            };
-            (d, t.tok)
-        })
-        .min()
-        .map(|(_, tok)| tok)
-}
-
-/// The trigger a time expression stands right before ("Friday’s meeting", "Monday's talks").
-fn time_owner(text: &str, triggers: &[Trigger], t: &TimeMention) -> Option<usize> {
-    triggers
-        .iter()
-        .find(|x| {
-            x.span.start >= t.end
-                && text[t.end..x.span.start].trim().len() <= 12
-                && !text[t.end..x.span.start].contains([',', ';', '.'])
-        })
-        .filter(|_| {
-            text[t.start..t.end].ends_with("\u{2019}s") || text[t.start..t.end].ends_with("'s")
-        })
-        .map(|x| x.tok)
-}
-
-/// Person mentions in the sentence outside quotes, with their positions. Possessives of things
-/// ("Mr Trump’s ceasefire hopes") count: their owner takes part in what the sentence tells.
-fn sentence_participants(
-    text: &str,
-    si: usize,
-    toks: &[Token<'_>],
-    people: &People,
-    quote_spans: &[Range<usize>],
-) -> Vec<(usize, usize)> {
-    let _ = (text, toks);
-    people
-        .in_sentence(si)
-        .filter(|m| {
-            !quote_spans
-                .iter()
-                .any(|q| q.start <= m.span.start && m.span.start < q.end)
-        })
-        .map(|m| (m.person, m.span.start))
-        .collect()
 }
 
 /// Whether sentence `si` is a headline: the first line of a text with more lines, with no
@@ -854,6 +2785,14 @@ fn dateline_end(text: &str, s: &Sentence) -> usize {
         .next()
         .is_some_and(|w| w.len() >= 3 && w.chars().all(|c| c.is_uppercase()));
     if !caps {
+        // "Oct 23 (Reuters) - …": a dated wire line with the agency in brackets.
+        for dash in [") - ", ") -- ", ") \u{2014} ", ") \u{2013} "] {
+            if let Some(p) = body.find(dash) {
+                if p < 40 {
+                    return s.span.start + p + dash.len();
+                }
+            }
+        }
         return s.span.start;
     }
     for dash in [" -- ", " \u{2014} ", " \u{2013} ", " - "] {
@@ -864,94 +2803,6 @@ fn dateline_end(text: &str, s: &Sentence) -> usize {
         }
     }
     s.span.start
-}
-
-/// People who only report an event are not in it: in "Vance said Trump would meet
-/// senators", Vance is the source. A speaker stays when the event is the one they speak at
-/// ("Hayashi told a news conference").
-fn drop_reporters(
-    toks: &[Token<'_>],
-    triggers: &[Trigger],
-    people: &People,
-    participants: &mut Vec<(usize, usize)>,
-) {
-    participants.retain(|&(_, pos)| {
-        let Some(k) = toks.iter().position(|t| t.span.start >= pos) else {
-            return true;
-        };
-        // The speech verb right after the mention (allowing an appositive or adverb).
-        let verb = toks[k..]
-            .iter()
-            .take(8)
-            .position(|t| SAY_VERBS.contains(&t.text.to_lowercase().as_str()));
-        let Some(v) = verb.map(|v| v + k) else {
-            return true;
-        };
-        // A comma-free stretch from the mention to the verb, or an appositive closed by a comma.
-        // Another person between them is the verb's subject instead.
-        if people
-            .starting_in(pos + 1..toks[v].span.start)
-            .iter()
-            .any(|m| {
-                m.span.start > pos
-                    && m.span.start < toks[v].span.start
-                    && m.span.start >= toks[k].span.end
-            })
-        {
-            return true;
-        }
-        let later: Vec<&Trigger> = triggers.iter().filter(|t| t.tok > v).collect();
-        if later.is_empty() || triggers.iter().any(|t| t.tok < v && t.tok >= k) {
-            return true;
-        }
-        // "Lopez said she had spoken with Marsh": the reported clause is about the speaker.
-        let next = toks.get(v + 1).map(|t| t.text.to_lowercase());
-        let about_self = matches!(next.as_deref(), Some("he" | "she"))
-            || next.as_deref() == Some("that")
-                && toks
-                    .get(v + 2)
-                    .is_some_and(|t| matches!(t.text, "he" | "she"));
-        if about_self {
-            return true;
-        }
-        // A clause starts between the verb and the first later trigger.
-        let first = later[0].tok;
-        let clause = toks[v + 1..first].iter().any(|t| {
-            matches!(
-                t.text.to_lowercase().as_str(),
-                "that" | "the" | "he" | "she" | "they" | "it" | "we" | "i"
-            ) || t.is_capitalised()
-        });
-        !clause
-    });
-}
-
-/// A sentence that opens with "He" or "She" adds the person it refers to: the subject of the
-/// nearest earlier sentence that names a fitting person.
-fn pronoun_subject(
-    text: &str,
-    sentences: &[Sentence],
-    si: usize,
-    toks: &[Token<'_>],
-    people: &People,
-    out: &mut Vec<(usize, usize)>,
-) {
-    let Some(first) = toks.first() else { return };
-    let gender = match first.text {
-        "He" => Gender::Male,
-        "She" => Gender::Female,
-        _ => return,
-    };
-    let _ = (text, sentences);
-    for s in (si.saturating_sub(6)..si).rev() {
-        let m = people
-            .in_sentence(s)
-            .find(|m| people.persons[m.person].gender.is_none_or(|g| g == gender));
-        if let Some(m) = m {
-            out.insert(0, (m.person, first.span.start));
-            return;
-        }
-    }
 }
 
 /// Group participants: "European leaders", "Russian and American delegations", "both delegations".
@@ -1000,26 +2851,51 @@ fn part_groups(text: &str, toks: &[Token<'_>], t: &Trigger) -> Vec<String> {
     Vec::new()
 }
 
-/// The most specific place the sentence names with "in" or "at", looked up in the gazetteer:
-/// (place, rank) with rank 3 for a venue or city, 2 a region, 1 a country.
-fn sentence_place(text: &str, toks: &[Token<'_>], triggers: &[Trigger]) -> Option<(Place, u8)> {
+/// The most specific place the words name with "in" or "at" (or "to" and "for" after a
+/// journey), looked up in the gazetteer: (place, rank) with rank 3 for a venue or city, 2 a
+/// region or a town the gazetteer does not know, 1 a country. Words inside quotation marks,
+/// and a person's affiliation ("a researcher at the University of Nairobi"), place nothing.
+fn sentence_place(
+    text: &str,
+    toks: &[Token<'_>],
+    triggers: &[Trigger],
+    quotes: &Quotes,
+    people: &People,
+) -> Option<(Place, u8)> {
     let moving = triggers
         .iter()
         .any(|x| matches!(x.kind, "visit" | "arrival"));
+    let marching = triggers.iter().any(|x| x.kind == "protest");
     let mut best: Option<(Place, u8)> = None;
     // A venue ("at Leinster House") and a city ("in Dublin") in one sentence make one place.
     let mut venue: Option<Place> = None;
     for (k, t) in toks.iter().enumerate() {
+        if quotes.contains(t.span.start) {
+            continue;
+        }
         let lw = t.text.to_lowercase();
         let at = matches!(lw.as_str(), "at" | "outside" | "inside");
+        // "to" and "for" name a destination only right after the journey: "travel to
+        // Brussels", "leave for Kuala Lumpur", "a state visit to Germany" (not "speaking to
+        // CNA").
+        let after_journey = triggers.iter().any(|x| {
+            matches!(x.kind, "visit" | "arrival")
+                && (x.span.start == t.span.start
+                    || x.span.end <= t.span.start
+                        && toks[k.saturating_sub(3)..k]
+                            .iter()
+                            .any(|w| w.span.start >= x.span.start))
+        });
         let allowed = at
             || lw == "in"
+            || marching && lw == "through"
             || moving
+                && after_journey
                 && matches!(
                     lw.as_str(),
                     "to" | "visit" | "visiting" | "visited" | "visits" | "for"
                 );
-        if !allowed {
+        if !allowed || affiliation(text, toks, k) {
             continue;
         }
         // "at No 10", "in Anchorage", "at a Cold War-era air force base in Alaska".
@@ -1029,23 +2905,76 @@ fn sentence_place(text: &str, toks: &[Token<'_>], triggers: &[Trigger]) -> Optio
             j += 1;
         }
         let Some(first) = toks.get(j) else { continue };
-        if !first.is_capitalised() {
+        if !first.is_capitalised() || people.mention_at(first.span.start).is_some() {
             continue;
         }
         let mut end = j;
         while end + 1 < toks.len()
-            && !toks[end].is_possessive()
             && (toks[end + 1].is_capitalised()
                 || toks[end + 1].text.chars().all(|c| c.is_ascii_digit()))
             && text[toks[end].span.end..toks[end + 1].span.start] == *" "
+            // A possessive ends the name, unless a building follows ("Prime Minister's Office").
+            && (!toks[end].is_possessive() || VENUE_WORDS.contains(&toks[end + 1].text))
         {
             end += 1;
         }
-        let name = strip_possessive(&text[first.span.start..toks[end].span.end]).to_string();
-        if let Some(found) = place_named(&name) {
+        let mut name = strip_possessive(&text[first.span.start..toks[end].span.end]).to_string();
+        // "at the British embassy", "at Coimbatore airport", "in the Harlan Springs gym": a
+        // building named by a common noun after the name.
+        let common = toks.get(end + 1).filter(|w| {
+            VENUE_NOUNS.contains(&w.text) && text[toks[end].span.end..w.span.start] == *" "
+        });
+        if let Some(w) = common {
+            if place_named(&name).is_none_or(|(_, rank)| rank < 3) && !toks[end].is_possessive() {
+                let demonym = gazetteer::demonym(&name).is_some();
+                let town = (!demonym && !lexicon::ORG_WORDS.contains(&name.as_str()))
+                    .then(|| name.clone());
+                let known = place_named(&name);
+                let mut v = Place {
+                    name: format!("{name} {}", w.text),
+                    city: town,
+                    region: None,
+                    country: None,
+                    time_zone: None,
+                };
+                if let Some((p, _)) = known {
+                    v.city.clone_from(&p.city);
+                    v.region.clone_from(&p.region);
+                    v.country.clone_from(&p.country);
+                    v.time_zone.clone_from(&p.time_zone);
+                }
+                if venue.is_none() {
+                    venue = Some(v);
+                }
+                continue;
+            }
+        }
+        name = name.trim().to_string();
+        // "at the Asean summit": the name of the event, not of a place.
+        let names_event = toks.get(end + 1).is_some_and(|w| {
+            triggers
+                .iter()
+                .any(|x| x.span.start == w.span.start && !x.verb)
+        });
+        let found = place_named(&name).or_else(|| {
+            // "Exeter City": the longest known start, unless the rest names a building
+            // ("Lancaster House" is not in Lancaster) or "the" makes it an institution ("the
+            // Shangri-La Dialogue").
+            let words: Vec<&str> = name.split(' ').collect();
+            if the || words.iter().any(|w| VENUE_WORDS.contains(w)) {
+                return None;
+            }
+            (1..words.len())
+                .rev()
+                .find_map(|n| place_named(&words[..n].join(" ")))
+        });
+        if let Some(found) = found {
             if best.as_ref().is_none_or(|(_, r)| found.1 > *r) {
                 best = Some(found);
             }
+            continue;
+        }
+        if names_event {
             continue;
         }
         // A named building or site after "at": "at Leinster House", "at the Old Bailey",
@@ -1060,17 +2989,34 @@ fn sentence_place(text: &str, toks: &[Token<'_>], triggers: &[Trigger]) -> Optio
                 || lexicon::ORG_WORDS.contains(w)
         });
         if (at || lw == "in" && building)
-            && plain
+            && (plain || building)
             && (building || the || words.len() >= 2)
             && venue.is_none()
         {
-            venue = Some(Place {
-                name,
-                city: None,
-                region: None,
-                country: None,
-                time_zone: None,
-            });
+            venue = Some(town_hall(name));
+            continue;
+        }
+        // "in Hemet", "in Kananaskis, Alta.": a town too small for the gazetteer.
+        let town = !at
+            && !the
+            && plain
+            && !building
+            && words.len() <= 3
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() > 2)
+            && gazetteer::demonym(words[0]).is_none();
+        if town && best.as_ref().is_none_or(|(_, r)| *r < 2) {
+            best = Some((
+                Place {
+                    name: name.clone(),
+                    city: Some(name),
+                    region: None,
+                    country: None,
+                    time_zone: None,
+                },
+                2,
+            ));
         }
     }
     match (venue, best) {
@@ -1085,6 +3031,105 @@ fn sentence_place(text: &str, toks: &[Token<'_>], triggers: &[Trigger]) -> Optio
         (Some(_), best) | (None, best) => best,
     }
 }
+
+/// A venue named for its town ("Ashworth Town Hall") knows its town.
+fn town_hall(name: String) -> Place {
+    let city = ["Town Hall", "City Hall", "Civic Centre", "Civic Center"]
+        .iter()
+        .find_map(|h| name.strip_suffix(h))
+        .map(str::trim_end)
+        .filter(|c| !c.is_empty() && c.chars().next().is_some_and(char::is_uppercase))
+        .map(str::to_string);
+    Place {
+        name,
+        city,
+        region: None,
+        country: None,
+        time_zone: None,
+    }
+}
+
+/// Whether the preposition at token `k` is inside an appositive that describes a person by
+/// their work: ", a researcher at the University of Nairobi,", ", an economist at …".
+fn affiliation(text: &str, toks: &[Token<'_>], k: usize) -> bool {
+    // "members at Network Rail", "an economist at the ESRI": where people work.
+    if k > 0 && WORKER_NOUNS.contains(&toks[k - 1].text) {
+        return true;
+    }
+    let mut j = k;
+    for _ in 0..5 {
+        if j == 0 {
+            return false;
+        }
+        let gap = &text[toks[j - 1].span.end..toks[j].span.start];
+        if gap.contains(',') {
+            return matches!(toks[j].text, "a" | "an");
+        }
+        j -= 1;
+    }
+    false
+}
+
+/// People named by where they work: "members at Network Rail", "a researcher at …".
+const WORKER_NOUNS: &[&str] = &[
+    "members",
+    "member",
+    "workers",
+    "staff",
+    "employees",
+    "researcher",
+    "researchers",
+    "economist",
+    "economists",
+    "professor",
+    "analyst",
+    "analysts",
+    "official",
+    "officials",
+    "students",
+    "student",
+    "teachers",
+    "nurses",
+    "scientist",
+    "scientists",
+    "director",
+    "lecturer",
+    "fellow",
+    "chief",
+    "executive",
+    "executives",
+    "lawyer",
+    "engineer",
+];
+
+/// Common nouns that make the name before them a building or site: "Coimbatore airport".
+const VENUE_NOUNS: &[&str] = &[
+    "embassy",
+    "airport",
+    "stadium",
+    "hotel",
+    "hall",
+    "grounds",
+    "gym",
+    "centre",
+    "center",
+    "base",
+    "station",
+    "museum",
+    "library",
+    "cathedral",
+    "palace",
+    "office",
+    "offices",
+    "headquarters",
+    "arena",
+    "theatre",
+    "theater",
+    "square",
+    "park",
+    "building",
+    "court",
+];
 
 /// Words that make a capitalised phrase a building or site.
 const VENUE_WORDS: &[&str] = &[
@@ -1202,7 +3247,7 @@ fn nearest_time<'a>(
 /// Past, scheduled or hypothetical, from the modality and tense around the trigger and the date.
 fn status_at(
     text: &str,
-    s: &Sentence,
+    span: Range<usize>,
     toks: &[Token<'_>],
     t: &Trigger,
     time: Option<&TimeMention>,
@@ -1245,6 +3290,10 @@ fn status_at(
             modal_after = true;
             break;
         }
+        // "told a Cabinet meeting … that the government would not": another clause's modal.
+        if matches!(w.text, "that" | "if" | "which" | "who" | "where" | "when") {
+            break;
+        }
         if gap.contains(',') || gap.contains(';') {
             break;
         }
@@ -1261,7 +3310,7 @@ fn status_at(
             return EventStatus::Scheduled;
         }
     }
-    match time::tense_at(text, s.span.clone(), t.span.start) {
+    match time::tense_at(text, span, t.span.start) {
         Tense::Past => EventStatus::Past,
         Tense::Future => EventStatus::Scheduled,
         Tense::Present => {
@@ -1328,5 +3377,183 @@ mod tests {
         assert_eq!(e.len(), 3, "{e:#?}");
         assert_eq!(e[1].parent, Some(0));
         assert_eq!(e[2].kind, "press conference");
+    }
+
+    fn names(p: &People, d: &EventDraft) -> Vec<String> {
+        let mut v: Vec<String> = d
+            .participants
+            .iter()
+            .map(|&i| p.persons[i].name.clone())
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn start(d: &EventDraft) -> Option<&str> {
+        d.start.as_ref().map(|s| s.value.as_str())
+    }
+
+    #[test]
+    fn both_leaders_are_the_two_last_named_together() {
+        let text = "Mr John Smith will host Ms Jane Doe in Paris on Friday. The French president, Mr Paul Roux, is expected to hold a video call with both leaders later on Friday.";
+        let (p, e) = events(text, jiff::civil::date(2025, 8, 13));
+        let call = e.iter().find(|d| d.kind == "call").expect("the call");
+        assert_eq!(names(&p, call), ["Jane Doe", "John Smith", "Paul Roux"]);
+        assert_eq!(start(call), Some("2025-08-15"));
+    }
+
+    #[test]
+    fn the_day_of_the_telling_does_not_date_the_event() {
+        let text = "Mr John Smith will visit Rome next week for talks with Ms Jane Doe, the ministry said on Tuesday.";
+        let (p, e) = events(text, jiff::civil::date(2025, 8, 13));
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert_eq!(start(&e[0]), Some("2025-08-18"));
+        assert_eq!(names(&p, &e[0]), ["Jane Doe", "John Smith"]);
+        assert_eq!(e[0].place.as_ref().map(|p| p.name.as_str()), Some("Rome"));
+    }
+
+    #[test]
+    fn a_trailing_attribution_only_reports() {
+        let text = "Mr John Smith will address MPs during a debate on Monday, his spokesman, Mr Tom Brown, said.";
+        let (p, e) = events(text, jiff::civil::date(2025, 8, 13));
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert_eq!(names(&p, &e[0]), ["John Smith"]);
+    }
+
+    #[test]
+    fn a_speaker_at_a_news_conference_is_in_it() {
+        let text = "ROME — Mr John Smith said on Tuesday that prices would rise. Mr Smith told a news conference that the plan was sound.";
+        let (p, e) = events(text, jiff::civil::date(2025, 8, 13));
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert_eq!(e[0].kind, "press conference");
+        assert_eq!(names(&p, &e[0]), ["John Smith"]);
+        // Undated and past: the day the story reports.
+        assert_eq!(start(&e[0]), Some("2025-08-12"));
+    }
+
+    #[test]
+    fn a_visit_programme_has_its_own_days() {
+        let text = "Ms Jane Doe will travel to Rome next week for talks. Her programme includes a lunch with Mr Paul Roux on Tuesday and a press conference on Wednesday.";
+        let (p, e) = events(text, jiff::civil::date(2025, 8, 13));
+        let lunch = e.iter().find(|d| d.kind == "lunch").expect("the lunch");
+        assert!(lunch.parent.is_some());
+        assert_eq!(names(&p, lunch), ["Jane Doe", "Paul Roux"]);
+        assert_eq!(start(lunch), Some("2025-08-19"));
+        assert_eq!(lunch.place.as_ref().map(|p| p.name.as_str()), Some("Rome"));
+        let pc = e
+            .iter()
+            .find(|d| d.kind == "press conference")
+            .expect("the press conference");
+        assert_eq!(start(pc), Some("2025-08-20"));
+    }
+
+    #[test]
+    fn a_meeting_on_the_sidelines_is_where_the_summit_is() {
+        let text = "Mr John Smith and Ms Jane Doe will meet on the sidelines of the G20 summit in Rome, which Italy will host from October 30 to 31.";
+        let (_, e) = events(text, jiff::civil::date(2025, 8, 13));
+        assert_eq!(e.len(), 2, "{e:#?}");
+        for d in &e {
+            assert_eq!(
+                d.place.as_ref().map(|p| p.name.as_str()),
+                Some("Rome"),
+                "{d:#?}"
+            );
+            assert_eq!(start(d), Some("2025-10-30"), "{d:#?}");
+        }
+    }
+
+    #[test]
+    fn a_background_mention_joins_the_event_it_names() {
+        let text = "Mr John Smith will meet Ms Jane Doe in Paris on Friday. Protesters will gather outside the Town Hall in Lyon ahead of the talks.";
+        let (p, e) = events(text, jiff::civil::date(2025, 8, 13));
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert_eq!(names(&p, &e[0]), ["Jane Doe", "John Smith"]);
+        assert_eq!(e[0].place.as_ref().map(|p| p.name.as_str()), Some("Paris"));
+        assert_eq!(e[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn mentions_that_name_nothing_are_dropped() {
+        let text = "Talks stalled, the union said. It urged the company to return to talks.";
+        let (_, e) = events(text, jiff::civil::date(2025, 8, 13));
+        assert!(e.is_empty(), "{e:#?}");
+    }
+
+    #[test]
+    fn a_defendant_is_in_the_trial() {
+        let text =
+            "Mr John Smith, 58, is accused of fraud at Southwark Crown Court. The trial continues.";
+        let (p, e) = events(text, jiff::civil::date(2025, 8, 13));
+        let trial = e.iter().find(|d| d.kind == "trial").expect("the trial");
+        assert_eq!(names(&p, trial), ["John Smith"]);
+        assert_eq!(
+            trial.place.as_ref().map(|p| p.name.as_str()),
+            Some("Southwark Crown Court")
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+        /// The sentence rules index tokens and bytes from many directions: no input panics
+        /// them, and every mention stays inside the text.
+        #[test]
+        fn any_event_prose_is_safe(text in event_prose()) {
+            let (_, e) = events(&text, jiff::civil::date(2025, 8, 13));
+            for d in &e {
+                for (_, span) in &d.mentions {
+                    proptest::prop_assert!(span.start <= span.end && span.end <= text.len());
+                }
+                if let Some(p) = d.parent {
+                    proptest::prop_assert!(p < e.len());
+                }
+            }
+        }
+    }
+
+    fn event_prose() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("Mr John Smith".to_string()),
+            Just("Ms Jane Doe".to_string()),
+            Just(" will meet".to_string()),
+            Just(" met".to_string()),
+            Just(" the two leaders".to_string()),
+            Just(" their meeting".to_string()),
+            Just(" a joint press conference".to_string()),
+            Just(" told a news conference that".to_string()),
+            Just(" ahead of the talks".to_string()),
+            Just(" after".to_string()),
+            Just(" before the vote".to_string()),
+            Just(" since".to_string()),
+            Just(" returns from a state visit to Germany".to_string()),
+            Just(" on the sidelines of the G20 summit".to_string()),
+            Just(", which".to_string()),
+            Just(", who".to_string()),
+            Just(" host".to_string()),
+            Just(" will travel to Rome".to_string()),
+            Just(" for talks".to_string()),
+            Just(" to meet".to_string()),
+            Just(" and hold".to_string()),
+            Just(" Her programme includes a lunch".to_string()),
+            Just(" at the Old Bailey".to_string()),
+            Just(" in Springfield".to_string()),
+            Just(" at the British embassy".to_string()),
+            Just(" said on Tuesday".to_string()),
+            Just(" on Friday".to_string()),
+            Just(" at 10am".to_string()),
+            Just(" next week".to_string()),
+            Just(", but".to_string()),
+            Just(" if".to_string()),
+            Just(" he".to_string()),
+            Just(" she".to_string()),
+            Just(" “".to_string()),
+            Just("” ".to_string()),
+            Just(". ".to_string()),
+            Just(", ".to_string()),
+            Just("\n\n".to_string()),
+            "[A-Za-z’' ,.]{0,8}",
+        ];
+        proptest::collection::vec(piece, 0..30).prop_map(|v| v.concat())
     }
 }
