@@ -155,6 +155,19 @@ fn earlier_meetings_are_past_with_their_days() {
             .groups
             .contains(&"European leaders".to_string())
     );
+    // Mr Putin was not at the virtual summit: later mentions of the Alaska talks stay with them.
+    let putin = factline::extract::ids::person_id("Vladimir Putin");
+    assert!(
+        !virtual_summit.participants.contains(&putin),
+        "{:?}",
+        virtual_summit.participant_names
+    );
+    let with_putin = facts
+        .events
+        .iter()
+        .filter(|e| e.parent_id.is_none() && e.participants.contains(&putin))
+        .count();
+    assert_eq!(with_putin, 1);
 }
 
 #[test]
