@@ -9,7 +9,8 @@ use utoipa::ToSchema;
 pub struct Evidence {
     /// The article the fact was drawn from.
     pub article_id: String,
-    /// The whole sentence that states the fact.
+    /// The sentence that states the fact (for a sentence over 2,000 bytes, the part around the
+    /// span, with "…" where it was cut).
     pub sentence: String,
     /// Start of the span, in Unicode scalar values from the start of the article text.
     pub start: usize,

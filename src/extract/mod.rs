@@ -86,7 +86,7 @@ pub fn extract(text: &str, ctx: &ArticleContext) -> Extraction {
     let index = CharIndex::new(text);
     let evidence = |sentence: usize, span: &std::ops::Range<usize>| Evidence {
         article_id: ctx.article_id.clone(),
-        sentence: text[sentences[sentence].span.clone()].to_string(),
+        sentence: sentence_excerpt(text, sentences[sentence].span.clone(), span),
         start: index.at(span.start),
         end: index.at(span.end),
     };
@@ -234,6 +234,40 @@ pub fn extract(text: &str, ctx: &ArticleContext) -> Extraction {
         events: events_out,
         times,
     }
+}
+
+/// Sentences longer than this many bytes are cut to a window around the fact's span in its
+/// evidence, so that a run-on "sentence" of a megabyte does not repeat in every fact.
+const MAX_EVIDENCE_SENTENCE: usize = 2_000;
+
+/// The sentence that states a fact, or for an over-long one the part around `span`, marked
+/// with "…" where it was cut.
+fn sentence_excerpt(
+    text: &str,
+    sentence: std::ops::Range<usize>,
+    span: &std::ops::Range<usize>,
+) -> String {
+    if sentence.len() <= MAX_EVIDENCE_SENTENCE {
+        return text[sentence].to_string();
+    }
+    let margin = MAX_EVIDENCE_SENTENCE / 2;
+    let mut start = span.start.saturating_sub(margin).max(sentence.start);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (span.end + margin).min(sentence.end).max(start);
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let mut out = String::new();
+    if start > sentence.start {
+        out.push('…');
+    }
+    out.push_str(&text[start..end]);
+    if end < sentence.end {
+        out.push('…');
+    }
+    out
 }
 
 /// "Summit: Donald Trump and Vladimir Putin, in Anchorage".

@@ -12,6 +12,33 @@ use super::people::People;
 use super::sentences::{Sentence, Token, tokens};
 use crate::model::QuoteKind;
 
+/// How far from a verb its subject is looked for, in bytes: far enough for a name with an
+/// aside, near enough that a run-on sentence stays linear.
+const NEAR_BYTES: usize = 400;
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
+/// Whether `range` holds fewer than three words (looking only at its start).
+fn fewer_than_three_words(text: &str, range: &Range<usize>) -> bool {
+    let end = ceil_boundary(text, (range.start + 120).min(range.end));
+    tokens(text, range.start..end).len() < 3
+}
+
+/// How many words after a reporting verb are searched for the end of its clause.
+const MAX_CLAUSE_WORDS: usize = 120;
+
 /// How many sentences back a pronoun may find its person.
 const PRONOUN_REACH: usize = 6;
 
@@ -160,14 +187,20 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], people: &People) -> Vec<Q
     for (si, s) in sentences.iter().enumerate() {
         let toks = tokens(text, s.span.clone());
         let quotes = &by_sentence[si];
-        let outside: Vec<&Token<'_>> = toks
-            .iter()
-            .filter(|t| {
-                !quotes
-                    .iter()
-                    .any(|m| m.outer.start <= t.span.start && t.span.end <= m.outer.end)
-            })
-            .collect();
+        // Tokens outside the quotation marks; quotes are in order, so one pass does it.
+        let mut outside: Vec<&Token<'_>> = Vec::with_capacity(toks.len());
+        let mut qi = 0;
+        for t in &toks {
+            while qi < quotes.len() && quotes[qi].outer.end <= t.span.start {
+                qi += 1;
+            }
+            let inside = qi < quotes.len()
+                && quotes[qi].outer.start <= t.span.start
+                && t.span.end <= quotes[qi].outer.end;
+            if !inside {
+                outside.push(t);
+            }
+        }
         let mut sentence_speaker: Option<(Speaker, String)> = None;
         if !quotes.is_empty() {
             // One attribution serves all quote parts in the sentence (split quotes).
@@ -362,11 +395,8 @@ impl Attribution<'_> {
             if !closes_clause {
                 continue;
             }
-            let after: Vec<&&Token<'_>> = outside
-                .iter()
-                .filter(|t| t.span.start >= m.outer.end)
-                .take(12)
-                .collect();
+            let from = outside.partition_point(|t| t.span.start < m.outer.end);
+            let after: Vec<&&Token<'_>> = outside[from..].iter().take(12).collect();
             if let Some(vi) = after
                 .iter()
                 .position(|t| lexicon::is_speech_verb(&t.text.to_lowercase()))
@@ -404,10 +434,12 @@ impl Attribution<'_> {
         }
         // Before the first quote: X said: “…” / X insisted the man was “…”.
         let first = quotes[0];
-        let before: Vec<&&Token<'_>> = outside
-            .iter()
-            .filter(|t| t.span.end <= first.outer.start)
-            .collect();
+        // The attribution before a quote stands near it; a bounded window keeps run-on
+        // sentences linear.
+        let upto = outside.partition_point(|t| t.span.end <= first.outer.start);
+        let lo =
+            outside[..upto].partition_point(|t| t.span.start + 4 * NEAR_BYTES < first.outer.start);
+        let before: Vec<&&Token<'_>> = outside[lo..upto].iter().collect();
         // The speech verb nearest the quote governs it: in "X said commanders had told him
         // “…”" the words are the commanders'.
         let verb_idx = before.iter().rposition(|t| {
@@ -490,7 +522,14 @@ impl Attribution<'_> {
         if let Some(m) = pick {
             return Some(Speaker::Person(m.person));
         }
-        let toks = tokens(text, range.clone());
+        // Only the words next to the verb matter; a bounded window keeps a run-on sentence
+        // linear.
+        let near_range = if verb_pos >= range.end {
+            floor_boundary(text, range.end.saturating_sub(NEAR_BYTES)).max(range.start)..range.end
+        } else {
+            range.start..ceil_boundary(text, (range.start + NEAR_BYTES).min(range.end))
+        };
+        let toks = tokens(text, near_range);
         let near: Vec<&Token<'_>> = if verb_pos >= range.end {
             toks.iter().rev().take(4).collect()
         } else {
@@ -583,7 +622,10 @@ impl Attribution<'_> {
         verb_pos: usize,
     ) -> Option<Speaker> {
         let text = self.text;
-        let toks = tokens(text, range.start..verb_pos);
+        let toks = tokens(
+            text,
+            floor_boundary(text, verb_pos.saturating_sub(NEAR_BYTES)).max(range.start)..verb_pos,
+        );
         // "an official in the Chief Minister's Office said", "a spokesman for the ministry
         // said": an unnamed person of a named body speaks; the body is not the speaker.
         let clause_from = text[range.start..verb_pos]
@@ -740,6 +782,9 @@ impl Attribution<'_> {
             }
         }
         // "Jane Doe, the mayor of Springfield, said": the mention before the appositive.
+        let near_start =
+            floor_boundary(text, verb_pos.saturating_sub(4 * NEAR_BYTES)).max(range.start);
+        let range = near_start..range.end;
         let before_verb = text[range.start..verb_pos].trim_end();
         // "Prof Declan Hughes of University College Dublin, who chaired the group, said": the
         // person before the relative clause, even with an "of …" phrase between.
@@ -775,7 +820,8 @@ impl Attribution<'_> {
 
     /// Whether `range` names an unnamed source ("a spokesperson", "one resident").
     fn unnamed_in(&self, range: Range<usize>) -> bool {
-        tokens(self.text, range)
+        let end = ceil_boundary(self.text, (range.start + NEAR_BYTES).min(range.end));
+        tokens(self.text, range.start..end)
             .iter()
             .take(6)
             .any(|t| lexicon::UNNAMED_SPEAKERS.contains(&t.text.to_lowercase().as_str()))
@@ -794,7 +840,8 @@ impl Attribution<'_> {
             })
             .map(|m| Speaker::Person(m.person))
             .or_else(|| {
-                let toks = tokens(self.text, range);
+                let end = ceil_boundary(self.text, (range.start + NEAR_BYTES).min(range.end));
+                let toks = tokens(self.text, range.start..end);
                 let t = toks.first()?;
                 lexicon::pronoun_gender(t.text).map(|g| self.resolve_pronoun(si, t.span.start, g))
             })
@@ -860,10 +907,10 @@ impl Attribution<'_> {
         let text = self.text;
         let s = &self.sentences[si];
         let mut out = Vec::new();
+        // Quotes are in text order: a binary search tells whether a token is inside one.
         let outside = |t: &Token<'_>| {
-            !quotes
-                .iter()
-                .any(|m| m.outer.start <= t.span.start && t.span.end <= m.outer.end)
+            let k = quotes.partition_point(|m| m.outer.start <= t.span.start);
+            !(k > 0 && t.span.end <= quotes[k - 1].outer.end)
         };
         for (k, t) in toks.iter().enumerate() {
             if !outside(t) {
@@ -936,11 +983,24 @@ impl Attribution<'_> {
             }
             let relative = k > 0
                 && matches!(toks[k - 1].text, "who" | "once")
-                && text[s.span.start..t.span.start].contains(", who");
-            let mut end = s.span.end;
+                && text[floor_boundary(text, t.span.start.saturating_sub(4 * NEAR_BYTES))
+                    .max(s.span.start)..t.span.start]
+                    .contains(", who");
+            // A clause is looked at over a bounded stretch, so run-on sentences stay linear.
+            let mut end = ceil_boundary(
+                text,
+                (start_tok.span.start + 8 * NEAR_BYTES).min(s.span.end),
+            )
+            .max(start_tok.span.start);
+            if end < s.span.end {
+                // Cut at the last word boundary inside the stretch.
+                end = text[start_tok.span.start..end]
+                    .rfind(' ')
+                    .map_or(end, |p| start_tok.span.start + p);
+            }
             if relative {
                 // "Mr X, who once said CLAUSE, said …": the clause ends at the next comma.
-                if let Some(c) = text[start_tok.span.start..s.span.end].find(", ") {
+                if let Some(c) = text[start_tok.span.start..end].find(", ") {
                     end = start_tok.span.start + c;
                 }
             }
@@ -949,7 +1009,9 @@ impl Attribution<'_> {
                 end = start_tok.span.start + p;
             }
             // A clause ends where another attribution starts: ", saying …", ", he added".
-            for (k2, t2) in toks.iter().enumerate().skip(j + 1) {
+            // A reported clause runs a few dozen words; looking further would make a run-on
+            // sentence quadratic.
+            for (k2, t2) in toks.iter().enumerate().skip(j + 1).take(MAX_CLAUSE_WORDS) {
                 if t2.span.start >= end {
                     break;
                 }
@@ -962,7 +1024,7 @@ impl Attribution<'_> {
                 let _ = k2;
             }
             let clause = trim_clause(text, start_tok.span.start..end);
-            if clause.is_empty() || tokens(text, clause.clone()).len() < 3 {
+            if clause.is_empty() || fewer_than_three_words(text, &clause) {
                 continue;
             }
             let subject_range = s.span.start..t.span.start;
@@ -1038,7 +1100,7 @@ impl Attribution<'_> {
                         .unwrap_or(Speaker::Unknown)
                 };
                 let clause = trim_clause(text, s.span.start..s.span.start + p);
-                if tokens(text, clause.clone()).len() >= 3
+                if !fewer_than_three_words(text, &clause)
                     && !quotes
                         .iter()
                         .any(|m| m.outer.start <= clause.start && clause.end <= m.outer.end + 3)
@@ -1054,10 +1116,10 @@ impl Attribution<'_> {
                 }
             }
         }
+        // Quotes are in text order: a binary search tells whether a token is inside one.
         let outside = |t: &Token<'_>| {
-            !quotes
-                .iter()
-                .any(|m| m.outer.start <= t.span.start && t.span.end <= m.outer.end)
+            let k = quotes.partition_point(|m| m.outer.start <= t.span.start);
+            !(k > 0 && t.span.end <= quotes[k - 1].outer.end)
         };
         for (k, verb) in toks.iter().enumerate() {
             let lw = verb.text.to_lowercase();
@@ -1121,7 +1183,7 @@ impl Attribution<'_> {
                 }
             }
             let clause = trim_clause(text, clause_start..s.span.start + comma);
-            if clause.start >= clause.end || tokens(text, clause.clone()).len() < 3 {
+            if clause.start >= clause.end || fewer_than_three_words(text, &clause) {
                 continue;
             }
             // A clause that is itself a quote is a direct quote, already taken.
