@@ -307,3 +307,34 @@ fn event_title(kind: &str, names: &[String], groups: &[String], place: Option<&P
     }
     title
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_sentences_are_cut_around_the_fact_in_evidence() {
+        let filler = "word ".repeat(1_000);
+        let text = format!("{filler}Mayor Jane Doe said “it is done,” she said. {filler}");
+        let ctx = ArticleContext {
+            article_id: "a".into(),
+            published: jiff::civil::date(2025, 3, 12),
+            time_zone: "UTC".into(),
+        };
+        let facts = extract(&text, &ctx);
+        let quote = facts
+            .quotes
+            .iter()
+            .find(|q| q.text == "it is done")
+            .expect("quote");
+        let s = &quote.evidence.sentence;
+        assert!(s.len() <= MAX_EVIDENCE_SENTENCE + 8, "{}", s.len());
+        assert!(s.starts_with('…') && s.contains("it is done"));
+        // Short sentences are kept whole.
+        let short = extract("“We won,” said Mayor Jane Doe.", &ctx);
+        assert_eq!(
+            short.quotes[0].evidence.sentence,
+            "“We won,” said Mayor Jane Doe."
+        );
+    }
+}
