@@ -328,7 +328,11 @@ mod tests {
             .find(|q| q.text == "it is done")
             .expect("quote");
         let s = &quote.evidence.sentence;
-        assert!(s.len() <= MAX_EVIDENCE_SENTENCE + 8, "{}", s.len());
+        assert!(
+            s.len() <= MAX_EVIDENCE_SENTENCE + quote.text.len() + 8,
+            "{}",
+            s.len()
+        );
         assert!(s.starts_with('…') && s.contains("it is done"));
         // Short sentences are kept whole.
         let short = extract("“We won,” said Mayor Jane Doe.", &ctx);
