@@ -44,6 +44,10 @@ fn people_with_aliases_and_roles() {
             .contains(&"Sir Keir Starmer".to_string())
     );
     assert_eq!(person("Friedrich Merz").roles, ["German chancellor"]);
+    assert_eq!(
+        person("Vladimir Putin").aliases,
+        ["Mr Putin", "the Russian president"]
+    );
     // Each person carries the sentence that introduces them, and the span of the name.
     let text: Vec<char> = include_str!("../data/seed/alaska-summit.txt")
         .chars()

@@ -1399,11 +1399,32 @@ fn resolve_epithets(text: &str, sentence_tokens: &[Vec<Token<'_>>], people: &mut
             if !(age || demonym) {
                 continue;
             }
-            // "the 26-year-old striker Tom Reed" is a role phrase, not an epithet.
-            if toks.get(k + 1).is_some_and(|t| {
-                t.is_capitalised()
-                    || t.text.chars().all(char::is_lowercase) && lexicon::OFFICES.contains(&t.text)
-            }) {
+            // An epithet stands alone: followed by punctuation or a verb ("the Swede told", "said
+            // the 26-year-old."). "the 26-year-old striker Tom Reed" and "the Russian and US
+            // leaders" are something else.
+            let end_of_word = toks[k].span.start + w.len();
+            let punctuated =
+                text[end_of_word..].starts_with([',', '.', ';', ':', '\u{201D}', '"', ')']);
+            let verb_next = toks.get(k + 1).is_some_and(|t| {
+                let lw = t.text.to_lowercase();
+                lexicon::is_speech_verb(&lw)
+                    || matches!(
+                        lw.as_str(),
+                        "has"
+                            | "had"
+                            | "was"
+                            | "is"
+                            | "will"
+                            | "would"
+                            | "who"
+                            | "scored"
+                            | "added"
+                            | "made"
+                            | "won"
+                            | "lost"
+                    )
+            });
+            if !(punctuated || verb_next || toks.get(k + 1).is_none()) {
                 continue;
             }
             let span = toks[k - 1].span.start..toks[k].span.start + w.len();
