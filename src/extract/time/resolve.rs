@@ -206,7 +206,18 @@ pub(super) fn resolve(expr: &DateExpr, tense: Tense, published: Date) -> Option<
                 Some(y) => y,
                 None => {
                     inferred.push("year");
-                    infer_year(month, day, rel, tense, published)?
+                    let guess = infer_year(month, day, rel, tense, published)?;
+                    // "Saturday 29 November": a weekday written with the date settles which
+                    // year is meant, when the tense guessed the other one.
+                    match (day, weekday) {
+                        (Some(d), Some(said)) => [guess, guess + 1, guess - 1]
+                            .into_iter()
+                            .find(|y| {
+                                Date::new(*y, month, d).is_ok_and(|date| date.weekday() == said)
+                            })
+                            .unwrap_or(guess),
+                        _ => guess,
+                    }
                 }
             };
             let value = match day {
@@ -522,6 +533,25 @@ mod tests {
         );
         assert_eq!(d(2, 29, Tense::Future), None);
         assert_eq!(d(9, 31, Tense::Future), None);
+    }
+
+    #[test]
+    fn a_stated_weekday_picks_the_year() {
+        // Published on Friday 2025-08-15 in the past tense, "Saturday 29 November" can only be
+        // 2025 (29 November 2024 was a Friday).
+        let e = DateExpr::Calendar {
+            year: None,
+            month: 11,
+            day: Some(29),
+            rel: Rel::Bare,
+            weekday: Some(Weekday::Saturday),
+        };
+        let r = resolve(&e, Tense::Past, FRIDAY).expect("resolves");
+        assert_eq!(
+            r.value,
+            DateValue::Day(Date::new(2025, 11, 29).expect("date"))
+        );
+        assert!(r.warnings.is_empty());
     }
 
     #[test]
