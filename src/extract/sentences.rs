@@ -217,7 +217,10 @@ fn ends_sentence(text: &str, sentence_start: usize, dot: usize, end: usize) -> b
         .to_lowercase();
     let lower = word.to_lowercase();
     if lower == "a.m" || lower == "p.m" {
-        return !AFTER_CLOCK.contains(&next_word.as_str());
+        // "4.15 p.m. IST", "10 a.m. Eastern time": a zone goes on the sentence.
+        let written: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let zone = super::zones::abbreviation(&written).is_some();
+        return !(zone || AFTER_CLOCK.contains(&next_word.as_str()));
     }
     if lower == "no" || lower == "nos" {
         // "No. 10" goes on; "said no. Then" ends.
