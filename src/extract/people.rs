@@ -451,6 +451,28 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
     let mut compound_office: Option<String> = None;
     let mut office: Option<&'static str> = None;
     let mut gender = None;
+    // "Minister for Foreign Affairs Vivian Balakrishnan": after "office for/of", the capitalised
+    // run is the portfolio and then the name; the name is its last two words.
+    if chain.first >= 2
+        && end >= i + 2
+        && matches!(toks[chain.first - 1].text, "for" | "of")
+        && joined_by_space(text, &toks[chain.first - 1], &toks[chain.first])
+    {
+        if let Some((_, o)) = office_ending_at(toks, chain.first - 2) {
+            let name_start = end - 1;
+            if toks[name_start..=end].iter().all(|t| is_name_word(t.text)) {
+                let portfolio: Vec<&str> = toks[i..name_start].iter().map(|t| t.text).collect();
+                compound_office = Some(format!(
+                    "{o} {} {}",
+                    toks[chain.first - 1].text,
+                    portfolio.join(" ")
+                ));
+                office = Some(o);
+                titles.extend(portfolio.iter().map(|w| (*w).to_string()));
+                i = name_start;
+            }
+        }
+    }
     // Demonyms, countries and organisation words before a title: "US President", "White House".
     let mut j = i;
     while j <= end && !toks[j].is_possessive() {
@@ -1701,5 +1723,13 @@ mod tests {
             "The Harlan Springs Hawks said they would appeal. Coach Denise Harjo said so too.";
         let p = people(text);
         assert_eq!(names(&p), ["Denise Harjo"]);
+    }
+
+    #[test]
+    fn portfolio_offices_before_a_name() {
+        let text = "Minister for Foreign Affairs Vivian Balakrishnan is expected to visit Beijing.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Vivian Balakrishnan"]);
+        assert_eq!(p.persons[0].roles, ["minister for Foreign Affairs"]);
     }
 }
