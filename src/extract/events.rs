@@ -1607,6 +1607,12 @@ fn noun_trigger_at(
     None
 }
 
+/// Words that open a noun phrase: articles, demonstratives, possessive pronouns.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
+    "those", "another",
+];
+
 /// Whether a determiner or possessive opens the phrase that ends at token `k`: "the final",
 /// "its March 10 meeting", "an FA Cup first-round tie", "Tuesday's trip".
 fn has_determiner(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) -> bool {
@@ -1620,22 +1626,9 @@ fn has_determiner(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) ->
             return false;
         }
         j -= 1;
-        if matches!(
-            lower[j].as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "this"
-                | "that"
-                | "our"
-                | "next"
-                | "last"
-                | "another"
-        ) || toks[j].is_possessive()
+        if DETERMINERS.contains(&lower[j].as_str())
+            || matches!(lower[j].as_str(), "next" | "last")
+            || toks[j].is_possessive()
         {
             return true;
         }
@@ -2148,24 +2141,7 @@ fn np_start_tok(text: &str, toks: &[Token<'_>], lower: &[String], k: usize, verb
             break;
         }
         let w = lower[j - 1].as_str();
-        if matches!(
-            w,
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "another"
-                | "our"
-                | "my"
-                | "your"
-        ) {
+        if DETERMINERS.contains(&w) {
             return j - 1;
         }
         if ends_noun_phrase(w) && !toks[j - 1].is_capitalised() {
