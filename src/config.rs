@@ -32,6 +32,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// GET /health on a running server; exit 0 when it answers 200 (for container health checks).
     Healthcheck(HealthcheckArgs),
+    /// Apply the embedded PostgreSQL migrations to `--database-url` and exit.
+    Migrate(MigrateArgs),
 }
 
 /// How log lines are written.
@@ -69,6 +71,47 @@ pub struct ServeArgs {
     /// Do not load the bundled seed article into an empty store.
     #[arg(long, env = "FACTLINE_NO_SEED")]
     pub no_seed: bool,
+    /// Seconds a client may take to send a request's headers before the connection is closed
+    /// (guards against slow clients that dribble bytes to hold connections open).
+    #[arg(long, env = "FACTLINE_HEADER_READ_TIMEOUT_SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_read_timeout_secs: u64,
+    /// Requests served at once; further requests wait (then time out) rather than pile up.
+    #[arg(long, env = "FACTLINE_MAX_CONCURRENT_REQUESTS", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_concurrent_requests: u64,
+    /// Article extractions run at once (each takes a blocking thread); further posts wait.
+    #[arg(long, env = "FACTLINE_MAX_CONCURRENT_EXTRACTIONS", default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_concurrent_extractions: u64,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+/// Where the shared PostgreSQL store is, and how to connect to it.
+#[derive(Debug, Args)]
+pub struct DatabaseArgs {
+    /// PostgreSQL URL (`postgres://user@host:5432/db`). When given, articles and facts are kept
+    /// in that database, shared by every replica; `--data-dir` is then not allowed.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        hide_env_values = true,
+        conflicts_with = "data_dir"
+    )]
+    pub database_url: Option<String>,
+    /// Most connections each replica opens to the database.
+    #[arg(long, env = "FACTLINE_DB_MAX_CONNECTIONS", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+    pub db_max_connections: u32,
+    /// Seconds to wait for a database connection (connect or take one from the pool) before a
+    /// request fails with 503.
+    #[arg(long, env = "FACTLINE_DB_ACQUIRE_TIMEOUT_SECS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..))]
+    pub db_acquire_timeout_secs: u64,
+}
+
+/// Options of `factline migrate`.
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    /// PostgreSQL URL of the database to bring up to date.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    pub database_url: String,
 }
 
 /// Options of `factline extract`.
@@ -167,6 +210,10 @@ pub struct AppConfig {
     pub token: Option<ApiToken>,
     /// How long a request may take.
     pub request_timeout: Duration,
+    /// Requests served at once.
+    pub max_concurrent_requests: usize,
+    /// Extractions run at once.
+    pub max_concurrent_extractions: usize,
 }
 
 impl Default for AppConfig {
@@ -174,6 +221,8 @@ impl Default for AppConfig {
         AppConfig {
             token: None,
             request_timeout: Duration::from_secs(30),
+            max_concurrent_requests: 1024,
+            max_concurrent_extractions: 4,
         }
     }
 }
@@ -184,6 +233,10 @@ impl AppConfig {
         AppConfig {
             token: args.token.clone(),
             request_timeout: Duration::from_secs(args.request_timeout_secs),
+            max_concurrent_requests: usize::try_from(args.max_concurrent_requests)
+                .unwrap_or(usize::MAX),
+            max_concurrent_extractions: usize::try_from(args.max_concurrent_extractions)
+                .unwrap_or(usize::MAX),
         }
     }
 }

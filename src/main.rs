@@ -19,6 +19,9 @@ fn main() -> ExitCode {
         Command::Healthcheck(args) => {
             app::healthcheck(args.addr, Duration::from_secs(args.timeout_secs))
         }
+        Command::Migrate(_args) => {
+            Err("`migrate` needs the PostgreSQL store (not built yet)".to_string())
+        }
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
