@@ -538,13 +538,12 @@ pub fn find_events(
         let whole_place = sentence_place(text, &toks, &triggers, &quotes, people);
         // The court a case is heard in ("Opening the case … at the Old Bailey") is where its
         // hearings and testimony take place.
-        if let Some((p, _)) = &whole_place {
-            if p.name
+        if let Some((p, _)) = &whole_place
+            && p.name
                 .split(' ')
                 .any(|w| matches!(w, "Court" | "Bailey" | "Courthouse"))
-            {
-                court = Some(p.clone());
-            }
+        {
+            court = Some(p.clone());
         }
         let place_zone = whole_place.as_ref().and_then(|(p, _)| p.time_zone.clone());
         let ctx = TimeContext {
@@ -737,15 +736,15 @@ pub fn find_events(
             let mut time = nearest_time(&after_purpose, anchor, None)
                 .or_else(|| nearest_time(&own, anchor, None))
                 .cloned();
-            if time.is_none() {
-                if let Some(outer) = &group.outer {
-                    let around: Vec<TimeMention> = times
-                        .iter()
-                        .filter(|t| outer.contains(&t.start))
-                        .cloned()
-                        .collect();
-                    time = nearest_time(&around, anchor, None).cloned();
-                }
+            if time.is_none()
+                && let Some(outer) = &group.outer
+            {
+                let around: Vec<TimeMention> = times
+                    .iter()
+                    .filter(|t| outer.contains(&t.start))
+                    .cloned()
+                    .collect();
+                time = nearest_time(&around, anchor, None).cloned();
             }
             let stretch_toks: Vec<Token<'_>> = toks
                 .iter()
@@ -768,15 +767,14 @@ pub fn find_events(
                     }
                 }
                 // A venue with no city is in the city of the event it is conjoined with.
-                if let (Some((v, _)), Some(&prev)) = (place.as_mut(), group_drafts.last()) {
-                    if v.city.is_none() {
-                        if let Some(pp) = &drafts[prev].place {
-                            v.city.clone_from(&pp.city);
-                            v.region.clone_from(&pp.region);
-                            v.country.clone_from(&pp.country);
-                            v.time_zone.clone_from(&pp.time_zone);
-                        }
-                    }
+                if let (Some((v, _)), Some(&prev)) = (place.as_mut(), group_drafts.last())
+                    && v.city.is_none()
+                    && let Some(pp) = &drafts[prev].place
+                {
+                    v.city.clone_from(&pp.city);
+                    v.region.clone_from(&pp.region);
+                    v.country.clone_from(&pp.country);
+                    v.time_zone.clone_from(&pp.time_zone);
                 }
             }
             // "on December 10, the anniversary of the death of the prize's founder, Alfred
@@ -945,13 +943,13 @@ pub fn find_events(
                     match sentence_place(text, &stretch_toks, &[(*t).clone()], &quotes, people) {
                         Some((mut v, rank)) => {
                             // A venue of its own ("at the British embassy") in the parent's city.
-                            if v.city.is_none() {
-                                if let Some(pp) = &p.place {
-                                    v.city.clone_from(&pp.city);
-                                    v.region.clone_from(&pp.region);
-                                    v.country.clone_from(&pp.country);
-                                    v.time_zone.clone_from(&pp.time_zone);
-                                }
+                            if v.city.is_none()
+                                && let Some(pp) = &p.place
+                            {
+                                v.city.clone_from(&pp.city);
+                                v.region.clone_from(&pp.region);
+                                v.country.clone_from(&pp.country);
+                                v.time_zone.clone_from(&pp.time_zone);
                             }
                             (Some(v), rank.max(p.place_rank))
                         }
@@ -1045,6 +1043,7 @@ fn finish(
             d.participants.clone_from(&a.participants);
         }
     }
+    places_from_ranges(&mut drafts);
     for d in &mut drafts {
         if d.kind == "arrival" {
             d.kind = "visit".to_string();
@@ -1118,6 +1117,82 @@ fn finish(
             d
         })
         .collect()
+}
+
+/// The calendar day of a time point told to the day or the minute.
+fn point_day(p: &TimePoint) -> Option<jiff::civil::Date> {
+    if p.precision < Precision::Day {
+        return None;
+    }
+    p.value.get(..10)?.parse().ok()
+}
+
+/// The days a draft spans, when the text gives both its start and its end ("the plenary
+/// session runs from Monday to Thursday").
+fn day_range(d: &EventDraft) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+    let start = d.day.or_else(|| d.start.as_ref().and_then(point_day))?;
+    let end = d.end.as_ref().and_then(point_day)?;
+    (start < end).then_some((start, end))
+}
+
+/// Places shared between a happening that spans days and the happenings inside it.
+///
+/// A session, summit or visit told with a start and an end holds what happens on its days: a
+/// part told in the same sentence with a place gives the whole its place ("the session runs
+/// from Monday to Thursday, with the vote on the final day" — the vote is in Strasbourg), and a
+/// happening with no place of its own on one of those days took place there ("a debate on
+/// Monday evening"). Only when exactly one such span fits, so two overlapping trips never lend
+/// each other a city.
+fn places_from_ranges(drafts: &mut [EventDraft]) {
+    const MAX_RANGES: usize = 16;
+    let ranges: Vec<(usize, jiff::civil::Date, jiff::civil::Date)> = drafts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| day_range(d).map(|(a, b)| (i, a, b)))
+        .take(MAX_RANGES)
+        .collect();
+    if ranges.is_empty() {
+        return;
+    }
+    let inside = |d: &EventDraft, a: jiff::civil::Date, b: jiff::civil::Date| {
+        d.day
+            .or_else(|| d.start.as_ref().and_then(point_day))
+            .is_some_and(|day| a <= day && day <= b)
+    };
+    for &(r, a, b) in &ranges {
+        if drafts[r].place.is_some() {
+            continue;
+        }
+        let sentences: Vec<usize> = drafts[r].mentions.iter().map(|m| m.0).collect();
+        let lenders: Vec<usize> = (0..drafts.len())
+            .filter(|&i| {
+                i != r
+                    && drafts[i].place.is_some()
+                    && inside(&drafts[i], a, b)
+                    && drafts[i].mentions.iter().any(|m| sentences.contains(&m.0))
+            })
+            .collect();
+        if let [only] = lenders[..] {
+            drafts[r].place = drafts[only].place.clone();
+            drafts[r].place_rank = drafts[only].place_rank;
+        }
+    }
+    for i in 0..drafts.len() {
+        if drafts[i].place.is_some() || day_range(&drafts[i]).is_some() {
+            continue;
+        }
+        let holders: Vec<usize> = ranges
+            .iter()
+            .filter(|&&(r, a, b)| r != i && inside(&drafts[i], a, b))
+            .map(|&(r, _, _)| r)
+            .collect();
+        if let [only] = holders[..]
+            && drafts[only].place.is_some()
+        {
+            drafts[i].place = drafts[only].place.clone();
+            drafts[i].place_rank = drafts[only].place_rank;
+        }
+    }
 }
 
 struct MentionFacts<'a> {
@@ -1401,21 +1476,21 @@ fn merge_or_push(
                     d.groups.push(g.clone());
                 }
             }
-            if let Some((p, rank)) = place {
-                if rank > d.place_rank {
-                    // Keep the wider place's region and country where the new one lacks them.
-                    let mut p = p;
-                    if let Some(old) = &d.place {
-                        if p.region.is_none() {
-                            p.region.clone_from(&old.region);
-                        }
-                        if p.country.is_none() {
-                            p.country.clone_from(&old.country);
-                        }
+            if let Some((p, rank)) = place
+                && rank > d.place_rank
+            {
+                // Keep the wider place's region and country where the new one lacks them.
+                let mut p = p;
+                if let Some(old) = &d.place {
+                    if p.region.is_none() {
+                        p.region.clone_from(&old.region);
                     }
-                    d.place = Some(p);
-                    d.place_rank = rank;
+                    if p.country.is_none() {
+                        p.country.clone_from(&old.country);
+                    }
                 }
+                d.place = Some(p);
+                d.place_rank = rank;
             }
             if let Some(t) = m.time {
                 let earlier_arrival = m.kind == "arrival"
@@ -1759,12 +1834,11 @@ fn is_say_time(
             .iter()
             .any(|x| x.span.start <= toks[j].span.start && toks[j].span.start < x.span.end)
     };
-    if let Some(a) = toks.iter().position(|w| w.span.start >= t.end) {
-        if SAY_VERBS.contains(&lower[a].as_str())
-            && text[t.end..toks[a].span.start].trim().is_empty()
-        {
-            return true;
-        }
+    if let Some(a) = toks.iter().position(|w| w.span.start >= t.end)
+        && SAY_VERBS.contains(&lower[a].as_str())
+        && text[t.end..toks[a].span.start].trim().is_empty()
+    {
+        return true;
     }
     let Some(first) = toks.iter().position(|w| w.span.start >= t.start) else {
         return false;
@@ -1961,11 +2035,9 @@ fn sentence_persons(
                         .enumerate()
                         .all(|(i, x)| lower.get(k + i).is_some_and(|w| w == x))
                 });
-                if pair {
-                    if let Some((a, b)) = pair_before(people, si, t.span.start, quotes) {
-                        out.push((a, t.span.start));
-                        out.push((b, t.span.start));
-                    }
+                if pair && let Some((a, b)) = pair_before(people, si, t.span.start, quotes) {
+                    out.push((a, t.span.start));
+                    out.push((b, t.span.start));
                 }
                 continue;
             }
@@ -2333,11 +2405,11 @@ fn build_groups<'t>(
 ) -> Vec<Group<'t>> {
     let mut groups: Vec<Group<'t>> = Vec::new();
     for &t in heads {
-        if let Some(g) = groups.last_mut() {
-            if joins(text, lower, people, g.last(), t) {
-                g.triggers.push(t);
-                continue;
-            }
+        if let Some(g) = groups.last_mut()
+            && joins(text, lower, people, g.last(), t)
+        {
+            g.triggers.push(t);
+            continue;
         }
         groups.push(Group {
             triggers: vec![t],
@@ -2763,19 +2835,19 @@ fn dateline_end(text: &str, s: &Sentence) -> usize {
     if !caps {
         // "Oct 23 (Reuters) - …": a dated wire line with the agency in brackets.
         for dash in [") - ", ") -- ", ") \u{2014} ", ") \u{2013} "] {
-            if let Some(p) = body.find(dash) {
-                if p < 40 {
-                    return s.span.start + p + dash.len();
-                }
+            if let Some(p) = body.find(dash)
+                && p < 40
+            {
+                return s.span.start + p + dash.len();
             }
         }
         return s.span.start;
     }
     for dash in [" -- ", " \u{2014} ", " \u{2013} ", " - "] {
-        if let Some(p) = body.find(dash) {
-            if p < 80 {
-                return s.span.start + p + dash.len();
-            }
+        if let Some(p) = body.find(dash)
+            && p < 80
+        {
+            return s.span.start + p + dash.len();
         }
     }
     s.span.start
@@ -2818,11 +2890,11 @@ fn sentence_groups(text: &str, toks: &[Token<'_>]) -> Vec<String> {
 /// Groups attached to a programme part: "a bilateral lunch with both delegations".
 fn part_groups(text: &str, toks: &[Token<'_>], t: &Trigger) -> Vec<String> {
     let after: Vec<&Token<'_>> = toks.iter().skip(t.tok + 1).take(4).collect();
-    if after.first().is_some_and(|w| w.text == "with") {
-        if let Some(g) = after.iter().position(|w| GROUP_NOUNS.contains(&w.text)) {
-            let start = after[1].span.start;
-            return vec![text[start..after[g].span.end].to_string()];
-        }
+    if after.first().is_some_and(|w| w.text == "with")
+        && let Some(g) = after.iter().position(|w| GROUP_NOUNS.contains(&w.text))
+    {
+        let start = after[1].span.start;
+        return vec![text[start..after[g].span.end].to_string()];
     }
     Vec::new()
 }
@@ -2900,30 +2972,31 @@ fn sentence_place(
         let common = toks.get(end + 1).filter(|w| {
             VENUE_NOUNS.contains(&w.text) && text[toks[end].span.end..w.span.start] == *" "
         });
-        if let Some(w) = common {
-            if place_named(&name).is_none_or(|(_, rank)| rank < 3) && !toks[end].is_possessive() {
-                let demonym = gazetteer::demonym(&name).is_some();
-                let town = (!demonym && !lexicon::ORG_WORDS.contains(&name.as_str()))
-                    .then(|| name.clone());
-                let known = place_named(&name);
-                let mut v = Place {
-                    name: format!("{name} {}", w.text),
-                    city: town,
-                    region: None,
-                    country: None,
-                    time_zone: None,
-                };
-                if let Some((p, _)) = known {
-                    v.city.clone_from(&p.city);
-                    v.region.clone_from(&p.region);
-                    v.country.clone_from(&p.country);
-                    v.time_zone.clone_from(&p.time_zone);
-                }
-                if venue.is_none() {
-                    venue = Some(v);
-                }
-                continue;
+        if let Some(w) = common
+            && place_named(&name).is_none_or(|(_, rank)| rank < 3)
+            && !toks[end].is_possessive()
+        {
+            let demonym = gazetteer::demonym(&name).is_some();
+            let town =
+                (!demonym && !lexicon::ORG_WORDS.contains(&name.as_str())).then(|| name.clone());
+            let known = place_named(&name);
+            let mut v = Place {
+                name: format!("{name} {}", w.text),
+                city: town,
+                region: None,
+                country: None,
+                time_zone: None,
+            };
+            if let Some((p, _)) = known {
+                v.city.clone_from(&p.city);
+                v.region.clone_from(&p.region);
+                v.country.clone_from(&p.country);
+                v.time_zone.clone_from(&p.time_zone);
             }
+            if venue.is_none() {
+                venue = Some(v);
+            }
+            continue;
         }
         name = name.trim().to_string();
         // "at the Asean summit": the name of the event, not of a place.
@@ -3331,6 +3404,22 @@ mod tests {
             e[0].start.as_ref().map(|s| s.value.as_str()),
             Some("2025-08-15T10:00:00+02:00")
         );
+    }
+
+    #[test]
+    fn a_happening_inside_a_placed_span_takes_its_place() {
+        let text = "The assembly will vote on the budget in Geneva on Thursday. The session runs \
+                    from Monday to Thursday, with the vote on the final day. Ms Jane Doe will \
+                    address delegates during a debate on Tuesday.";
+        let (_, e) = events(text, jiff::civil::date(2025, 11, 7));
+        let place_of = |kind: &str| {
+            e.iter()
+                .find(|d| d.kind == kind)
+                .and_then(|d| d.place.as_ref())
+                .map(|p| p.name.clone())
+        };
+        assert_eq!(place_of("session").as_deref(), Some("Geneva"), "{e:#?}");
+        assert_eq!(place_of("debate").as_deref(), Some("Geneva"), "{e:#?}");
     }
 
     #[test]

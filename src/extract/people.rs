@@ -150,14 +150,20 @@ const POST_NOMINALS: &[&str] = &[
     "FRS",
 ];
 
+/// The name particles that mark a personal name when they stand inside one ("von der", "de",
+/// "bin"); the ones that also join place and company names ("la", "y", "el") are left out.
+const PERSONAL_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "bin", "ibn",
+    "ter", "zu",
+];
+
 fn is_name_word(word: &str) -> bool {
     // "al-Burhan", "bin-Salman", "el-Sisi": a lower-case particle joined to a capitalised name.
-    if let Some((head, rest)) = word.split_once('-') {
-        if lexicon::NAME_PARTICLES.contains(&head)
-            && rest.chars().next().is_some_and(char::is_uppercase)
-        {
-            return true;
-        }
+    if let Some((head, rest)) = word.split_once('-')
+        && lexicon::NAME_PARTICLES.contains(&head)
+        && rest.chars().next().is_some_and(char::is_uppercase)
+    {
+        return true;
     }
     if matches!(word, "Jr" | "Sr" | "II" | "III" | "IV") || is_initials(word) {
         return true;
@@ -194,7 +200,7 @@ fn is_name_word(word: &str) -> bool {
 fn is_initials(word: &str) -> bool {
     let bytes = word.as_bytes();
     !bytes.is_empty()
-        && bytes.len() % 2 == 0
+        && bytes.len().is_multiple_of(2)
         && bytes
             .chunks(2)
             .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
@@ -341,10 +347,10 @@ fn qualifier_before(
 /// "Iceland's" → "Icelandic" where the gazetteer knows the adjective; else the word as written.
 fn normalise_qualifier(word: &str) -> String {
     let stem = strip_possessive(word);
-    if stem.len() != word.len() {
-        if let Some(adj) = gazetteer::country(stem).and_then(|c| gazetteer::adjective_of(c.code)) {
-            return adj.to_string();
-        }
+    if stem.len() != word.len()
+        && let Some(adj) = gazetteer::country(stem).and_then(|c| gazetteer::adjective_of(c.code))
+    {
+        return adj.to_string();
     }
     stem.to_string()
 }
@@ -457,20 +463,19 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
         && end >= i + 2
         && matches!(toks[chain.first - 1].text, "for" | "of")
         && joined_by_space(text, &toks[chain.first - 1], &toks[chain.first])
+        && let Some((_, o)) = office_ending_at(toks, chain.first - 2)
     {
-        if let Some((_, o)) = office_ending_at(toks, chain.first - 2) {
-            let name_start = end - 1;
-            if toks[name_start..=end].iter().all(|t| is_name_word(t.text)) {
-                let portfolio: Vec<&str> = toks[i..name_start].iter().map(|t| t.text).collect();
-                compound_office = Some(format!(
-                    "{o} {} {}",
-                    toks[chain.first - 1].text,
-                    portfolio.join(" ")
-                ));
-                office = Some(o);
-                titles.extend(portfolio.iter().map(|w| (*w).to_string()));
-                i = name_start;
-            }
+        let name_start = end - 1;
+        if toks[name_start..=end].iter().all(|t| is_name_word(t.text)) {
+            let portfolio: Vec<&str> = toks[i..name_start].iter().map(|t| t.text).collect();
+            compound_office = Some(format!(
+                "{o} {} {}",
+                toks[chain.first - 1].text,
+                portfolio.join(" ")
+            ));
+            office = Some(o);
+            titles.extend(portfolio.iter().map(|w| (*w).to_string()));
+            i = name_start;
         }
     }
     // Demonyms, countries and organisation words before a title: "US President", "White House".
@@ -485,15 +490,14 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
             break;
         }
     }
-    if j <= end {
-        if let Some((n, o)) = office_starting_at(&toks[..=end], j) {
-            if j + n <= end {
-                qualifier = toks[i..j].iter().map(|t| t.text.to_string()).collect();
-                office = Some(o);
-                titles.extend(toks[j..j + n].iter().map(|t| t.text.to_string()));
-                i = j + n;
-            }
-        }
+    if j <= end
+        && let Some((n, o)) = office_starting_at(&toks[..=end], j)
+        && j + n <= end
+    {
+        qualifier = toks[i..j].iter().map(|t| t.text.to_string()).collect();
+        office = Some(o);
+        titles.extend(toks[j..j + n].iter().map(|t| t.text.to_string()));
+        i = j + n;
     }
     // An office further into the chain: "Ontario Premier Doug Ford", "Riverside County
     // Supervisor Daniel Ibarra", "Chief Cabinet Secretary Hayashi Yoshimasa". The words before
@@ -539,21 +543,20 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
             i += 1;
             continue;
         }
-        if let Some((n, o)) = office_starting_at(&toks[..=end], i) {
-            if i + n <= end {
-                // "Chief Cabinet Secretary": offices written in a row are one office.
-                if office.is_some() && !titles.is_empty() {
-                    let first = titles.len();
-                    titles.extend(toks[i..i + n].iter().map(|t| t.text.to_string()));
-                    compound_office =
-                        Some(titles[first.saturating_sub(1)..].join(" ").to_lowercase());
-                } else {
-                    titles.extend(toks[i..i + n].iter().map(|t| t.text.to_string()));
-                }
-                office = Some(o);
-                i += n;
-                continue;
+        if let Some((n, o)) = office_starting_at(&toks[..=end], i)
+            && i + n <= end
+        {
+            // "Chief Cabinet Secretary": offices written in a row are one office.
+            if office.is_some() && !titles.is_empty() {
+                let first = titles.len();
+                titles.extend(toks[i..i + n].iter().map(|t| t.text.to_string()));
+                compound_office = Some(titles[first.saturating_sub(1)..].join(" ").to_lowercase());
+            } else {
+                titles.extend(toks[i..i + n].iter().map(|t| t.text.to_string()));
             }
+            office = Some(o);
+            i += n;
+            continue;
         }
         break;
     }
@@ -661,71 +664,70 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
                 before = k - 1;
             }
         }
-        if gap == " " || gap == ", " {
-            if let Some((n, o)) = office_ending_at(toks, before) {
-                let office_start = before + 1 - n;
-                let q = qualifier_before(text, toks, office_start).map(|(q, _)| q);
-                // Lower-case modifiers back to an article or a possessive: "the EU housing".
-                let mut m = office_start;
-                let mut mods: Vec<String> = Vec::new();
-                let mut anchored = false;
-                while m > 0 && office_start - m < 4 {
-                    let w = &toks[m - 1];
-                    let lw = w.text.to_lowercase();
-                    if matches!(
-                        lw.as_str(),
-                        "the" | "a" | "an" | "its" | "his" | "her" | "their"
-                    ) {
-                        anchored = true;
-                        break;
-                    }
-                    if w.is_possessive() {
-                        anchored = true;
-                        if !w.is_capitalised() {
-                            break;
-                        }
-                        mods.insert(0, normalise_qualifier(w.text));
-                        break;
-                    }
-                    if !text[w.span.end..toks[m].span.start].eq(" ") {
-                        break;
-                    }
-                    mods.insert(0, w.text.to_string());
-                    m -= 1;
+        if (gap == " " || gap == ", ")
+            && let Some((n, o)) = office_ending_at(toks, before)
+        {
+            let office_start = before + 1 - n;
+            let q = qualifier_before(text, toks, office_start).map(|(q, _)| q);
+            // Lower-case modifiers back to an article or a possessive: "the EU housing".
+            let mut m = office_start;
+            let mut mods: Vec<String> = Vec::new();
+            let mut anchored = false;
+            while m > 0 && office_start - m < 4 {
+                let w = &toks[m - 1];
+                let lw = w.text.to_lowercase();
+                if matches!(
+                    lw.as_str(),
+                    "the" | "a" | "an" | "its" | "his" | "her" | "their"
+                ) {
+                    anchored = true;
+                    break;
                 }
-                if gap == " " && !tail.is_empty() {
-                    // unreachable shape; keep the plain role
-                }
-                if gap == " " || q.is_some() || anchored {
-                    let mut r = if anchored && !mods.is_empty() {
-                        format!("{} {o}", mods.join(" "))
-                    } else {
-                        role_text(q.as_deref(), o)
-                    };
-                    if !tail.is_empty() {
-                        r = format!("{r} {}", tail.join(" "));
+                if w.is_possessive() {
+                    anchored = true;
+                    if !w.is_capitalised() {
+                        break;
                     }
-                    role = Some(r);
-                    cued = true;
-                    // Set off by a comma and definite, the phrase is another name for them.
-                    if gap == ", " && anchored && m > 0 {
-                        let anchor = &toks[m - 1];
-                        let mut start = m - 1;
-                        if anchor.is_possessive() {
-                            while start > 0
-                                && toks[start - 1].is_capitalised()
-                                && joined_by_space(text, &toks[start - 1], &toks[start])
-                            {
-                                start -= 1;
-                            }
+                    mods.insert(0, normalise_qualifier(w.text));
+                    break;
+                }
+                if !text[w.span.end..toks[m].span.start].eq(" ") {
+                    break;
+                }
+                mods.insert(0, w.text.to_string());
+                m -= 1;
+            }
+            if gap == " " && !tail.is_empty() {
+                // unreachable shape; keep the plain role
+            }
+            if gap == " " || q.is_some() || anchored {
+                let mut r = if anchored && !mods.is_empty() {
+                    format!("{} {o}", mods.join(" "))
+                } else {
+                    role_text(q.as_deref(), o)
+                };
+                if !tail.is_empty() {
+                    r = format!("{r} {}", tail.join(" "));
+                }
+                role = Some(r);
+                cued = true;
+                // Set off by a comma and definite, the phrase is another name for them.
+                if gap == ", " && anchored && m > 0 {
+                    let anchor = &toks[m - 1];
+                    let mut start = m - 1;
+                    if anchor.is_possessive() {
+                        while start > 0
+                            && toks[start - 1].is_capitalised()
+                            && joined_by_space(text, &toks[start - 1], &toks[start])
+                        {
+                            start -= 1;
                         }
-                        let definite =
-                            anchor.is_possessive() || anchor.text.eq_ignore_ascii_case("the");
-                        if definite {
-                            let phrase =
-                                &text[toks[start].span.start..toks[chain.first - 1].span.end];
-                            description = Some(lower_article(phrase));
-                        }
+                    }
+                    let definite =
+                        anchor.is_possessive() || anchor.text.eq_ignore_ascii_case("the");
+                    if definite {
+                        let phrase = &text[toks[start].span.start..toks[chain.first - 1].span.end];
+                        description = Some(lower_article(phrase));
                     }
                 }
             }
@@ -755,14 +757,25 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
         if after.starts_with(", who ") || after.starts_with(" who ") || post_nominal {
             cued = true;
         }
+        // "Ursula von der Leyen", "Charles de Gaulle": a name particle between capitalised
+        // words is how personal names are built (places with one, such as "Rio de Janeiro",
+        // were turned away by the gazetteer above, organisations by their words).
+        let inner_particle = core_words.len() >= 3
+            && core_words[1..core_words.len() - 1]
+                .iter()
+                .any(|w| PERSONAL_PARTICLES.contains(w))
+            && !gazetteer::is_place_name(core_words[0]);
+        if inner_particle {
+            cued = true;
+        }
     }
     // An appositive after the chain: "Jane Doe, the mayor of Springfield, said".
-    if role.is_none() {
-        if let Some((r, phrase)) = appositive_role(text, toks, end) {
-            role = Some(r);
-            cued = true;
-            description = phrase;
-        }
+    if role.is_none()
+        && let Some((r, phrase)) = appositive_role(text, toks, end)
+    {
+        role = Some(r);
+        cued = true;
+        description = phrase;
     }
     // A speech verb beside it: "Jane Doe said", "said Jane Doe", "according to Jane Doe".
     if !cued {
@@ -1073,6 +1086,7 @@ fn build_people(
                 if c.core.len() > persons[idx].words.len() {
                     let old = std::mem::replace(&mut persons[idx].name, c.core.join(" "));
                     persons[idx].words.clone_from(&c.core);
+                    persons[idx].short = short_form(&c.core);
                     persons[idx].aliases.insert(old);
                 }
                 idx
@@ -1084,19 +1098,7 @@ fn build_people(
                     aliases: BTreeSet::new(),
                     roles: Vec::new(),
                     gender: None,
-                    // "Ferdinand Marcos Jr." is "Marcos" for short.
-                    short: c
-                        .core
-                        .iter()
-                        .rev()
-                        .find(|w| {
-                            !matches!(
-                                w.as_str(),
-                                "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV"
-                            )
-                        })
-                        .cloned()
-                        .unwrap_or_default(),
+                    short: short_form(&c.core),
                 });
                 persons_by_last
                     .entry(last.to_string())
@@ -1166,6 +1168,10 @@ fn build_people(
             }
             None => continue,
         };
+        // "Leyen" of "von der Leyen": the bare form with its particles is matched below.
+        if c.titles.is_empty() && persons[idx].short.contains(' ') {
+            continue;
+        }
         let p = &mut persons[idx];
         if p.words.first() == Some(w) && p.words.len() >= 2 && p.words.last() != Some(w) {
             p.short.clone_from(w);
@@ -1190,10 +1196,13 @@ fn build_people(
         let k = claimed.partition_point(|r| r.start <= pos);
         claimed[..k].iter().rev().take(4).any(|r| pos < r.end)
     };
+    // Keyed on the short form's last word; a short form with particles ("von der Leyen") is
+    // matched with the words before it.
     let mut by_short: HashMap<&str, usize> = HashMap::new();
     for (i, p) in persons.iter().enumerate() {
         if p.words.len() >= 2 {
-            by_short.entry(p.short.as_str()).or_insert(i);
+            let last = p.short.rsplit(' ').next().unwrap_or_default();
+            by_short.entry(last).or_insert(i);
         }
     }
     let mut bare: Vec<(usize, Range<usize>, usize, String)> = Vec::new();
@@ -1203,9 +1212,26 @@ fn build_people(
             if is_claimed(t.span.start) {
                 continue;
             }
-            if let Some(&idx) = by_short.get(w) {
-                bare.push((idx, t.span.start..t.span.start + w.len(), si, w.to_string()));
+            let Some(&idx) = by_short.get(w) else {
+                continue;
+            };
+            let mut start = t.span.start;
+            if let Some((lead, _)) = persons[idx].short.rsplit_once(' ') {
+                let lead = format!("{lead} ");
+                let Some(from) = start.checked_sub(lead.len()) else {
+                    continue;
+                };
+                if !text
+                    .get(from..start)
+                    .is_some_and(|b| b.eq_ignore_ascii_case(&lead))
+                    || is_claimed(from)
+                {
+                    continue;
+                }
+                start = from;
             }
+            let end = t.span.start + w.len();
+            bare.push((idx, start..end, si, text[start..end].to_string()));
         }
     }
     for (idx, span, si, w) in bare {
@@ -1233,6 +1259,32 @@ fn build_people(
     people
 }
 
+/// The form a name is shortened to: its last word ("Trump"), without suffixes ("Ferdinand
+/// Marcos Jr." is "Marcos"), with its particles ("Ursula von der Leyen" is "von der Leyen").
+fn short_form(words: &[String]) -> String {
+    let Some(last) = words.iter().rposition(|w| {
+        !matches!(
+            w.as_str(),
+            "Jr." | "Sr." | "Jr" | "Sr" | "II" | "III" | "IV"
+        )
+    }) else {
+        return String::new();
+    };
+    let mut first = last;
+    while first > 0 && lexicon::NAME_PARTICLES.contains(&words[first - 1].to_lowercase().as_str()) {
+        first -= 1;
+    }
+    // A name that is all particles and surname ("Von der Leyen" opening a sentence) keeps its
+    // first word; otherwise the first word is a given name, not part of the short form.
+    if first == 0
+        && words.len() > 1
+        && !lexicon::NAME_PARTICLES.contains(&words[0].to_lowercase().as_str())
+    {
+        first = 1;
+    }
+    words[first..=last].join(" ")
+}
+
 fn gender_fits(a: Option<Gender>, b: Option<Gender>) -> bool {
     a.is_none() || b.is_none() || a == b
 }
@@ -1244,10 +1296,10 @@ fn add_candidate(text: &str, p: &mut PersonEntity, c: &Candidate) {
     }
     // "Mr Trump" also makes "Trump" a known short form only when used bare; the honorific form is
     // the alias here.
-    if let Some(role) = &c.role {
-        if !p.roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
-            p.roles.push(role.clone());
-        }
+    if let Some(role) = &c.role
+        && !p.roles.iter().any(|r| r.eq_ignore_ascii_case(role))
+    {
+        p.roles.push(role.clone());
     }
     if let Some(d) = &c.description {
         p.aliases.insert(d.clone());
@@ -1322,17 +1374,16 @@ fn resolve_descriptions(
             }
             // "the president of Russia"
             let mut end_tok = after - 1;
-            if toks.get(after).is_some_and(|t| t.text == "of") {
-                if let Some(t) = toks.get(after + 1) {
-                    if gazetteer::country(t.without_possessive()).is_some() {
-                        if let Some(adj) = gazetteer::country(t.without_possessive())
-                            .and_then(|c| gazetteer::adjective_of(c.code))
-                        {
-                            qual.push(adj.to_string());
-                        }
-                        end_tok = after + 1;
-                    }
+            if toks.get(after).is_some_and(|t| t.text == "of")
+                && let Some(t) = toks.get(after + 1)
+                && gazetteer::country(t.without_possessive()).is_some()
+            {
+                if let Some(adj) = gazetteer::country(t.without_possessive())
+                    .and_then(|c| gazetteer::adjective_of(c.code))
+                {
+                    qual.push(adj.to_string());
                 }
+                end_tok = after + 1;
             }
             let last = &toks[end_tok];
             let span = toks[i].span.start..last.span.start + last.without_possessive().len();
@@ -1607,6 +1658,16 @@ mod tests {
         assert_eq!(p.persons[0].roles, ["German chancellor"]);
         assert!(p.persons[0].aliases.contains("Mr Merz"));
         assert!(p.persons[1].aliases.contains("Sir Keir Starmer"));
+    }
+
+    #[test]
+    fn a_name_particle_marks_a_person_and_stays_in_the_short_form() {
+        let text = "Maria van der Berg will face a vote on Thursday. Critics warned van der Berg \
+                    that it was close. Rio de Janeiro was calm.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Maria van der Berg"]);
+        let aliases: Vec<&str> = p.persons[0].aliases.iter().map(String::as_str).collect();
+        assert_eq!(aliases, ["van der Berg"]);
     }
 
     #[test]

@@ -503,10 +503,10 @@ impl Attribution<'_> {
             })
             .filter(|m| !preceded_by_preposition(text, m.span.start))
             .collect();
-        if verb_pos >= range.end {
-            if let Some(sp) = self.subject_just_before(si, range.clone(), verb_pos) {
-                return Some(sp);
-            }
+        if verb_pos >= range.end
+            && let Some(sp) = self.subject_just_before(si, range.clone(), verb_pos)
+        {
+            return Some(sp);
         }
         // Nearest to the verb wins; before the verb, the last one; after, the first one.
         // Before the verb, only when a few words without a comma stand between.
@@ -552,10 +552,10 @@ impl Attribution<'_> {
                     return Some(Speaker::Person(m.person));
                 }
             }
-            if matches!(t.text, "It" | "it") {
-                if let Some((Speaker::Named(n), _)) = &self.last_speaker {
-                    return Some(Speaker::Named(n.clone()));
-                }
+            if matches!(t.text, "It" | "it")
+                && let Some((Speaker::Named(n), _)) = &self.last_speaker
+            {
+                return Some(Speaker::Named(n.clone()));
             }
             if matches!(t.text, "they" | "They" | "we" | "We" | "I") {
                 return Some(Speaker::Unknown);
@@ -709,10 +709,10 @@ impl Attribution<'_> {
                 return Some(Speaker::Person(m.person));
             }
         }
-        if let Some(g) = lexicon::pronoun_gender(t.text) {
-            if !matches!(t.text, "his" | "His" | "her" | "Her") {
-                return Some(self.resolve_pronoun(si, t.span.start, g));
-            }
+        if let Some(g) = lexicon::pronoun_gender(t.text)
+            && !matches!(t.text, "his" | "His" | "her" | "Her")
+        {
+            return Some(self.resolve_pronoun(si, t.span.start, g));
         }
         if matches!(t.text, "who" | "Who") {
             let m = self
@@ -743,15 +743,14 @@ impl Attribution<'_> {
                 let owner = toks
                     .get(k.wrapping_sub(2))
                     .filter(|o| matches!(o.text, "his" | "her" | "His" | "Her"));
-                if let Some(o) = owner {
-                    if let Some(g) = lexicon::pronoun_gender(o.text) {
-                        if let Speaker::Person(p) = self.resolve_pronoun(si, o.span.start, g) {
-                            return Some(Speaker::Named(format!(
-                                "{}'s {lower}",
-                                self.people.persons[p].name
-                            )));
-                        }
-                    }
+                if let Some(o) = owner
+                    && let Some(g) = lexicon::pronoun_gender(o.text)
+                    && let Speaker::Person(p) = self.resolve_pronoun(si, o.span.start, g)
+                {
+                    return Some(Speaker::Named(format!(
+                        "{}'s {lower}",
+                        self.people.persons[p].name
+                    )));
                 }
                 let span_text = &text[range.start..t.span.start];
                 let phrase_start = span_text
@@ -788,16 +787,16 @@ impl Attribution<'_> {
         let before_verb = text[range.start..verb_pos].trim_end();
         // "Prof Declan Hughes of University College Dublin, who chaired the group, said": the
         // person before the relative clause, even with an "of …" phrase between.
-        if before_verb.ends_with(',') {
-            if let Some(w) = before_verb.rfind(", who ") {
-                let who_at = range.start + w;
-                if let Some(m) = self.people.in_sentence(si).rfind(|m| {
-                    m.span.end <= who_at
-                        && !self.inside_quote(m.span.start)
-                        && !text[m.span.end..who_at].contains(',')
-                }) {
-                    return Some(Speaker::Person(m.person));
-                }
+        if before_verb.ends_with(',')
+            && let Some(w) = before_verb.rfind(", who ")
+        {
+            let who_at = range.start + w;
+            if let Some(m) = self.people.in_sentence(si).rfind(|m| {
+                m.span.end <= who_at
+                    && !self.inside_quote(m.span.start)
+                    && !text[m.span.end..who_at].contains(',')
+            }) {
+                return Some(Speaker::Person(m.person));
             }
         }
         // Up to three asides: "Rep. Glenn Okafor, R-Iowa, who chairs the committee, said".
@@ -1066,10 +1065,10 @@ impl Attribution<'_> {
             keep[k - 1]
         });
         // Backward: "CLAUSE, X announced." where no forward clause was found.
-        if out.is_empty() {
-            if let Some(q) = self.reported_backward(si, toks, quotes) {
-                out.push(q);
-            }
+        if out.is_empty()
+            && let Some(q) = self.reported_backward(si, toks, quotes)
+        {
+            out.push(q);
         }
         out
     }

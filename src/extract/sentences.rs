@@ -336,10 +336,9 @@ pub fn strip_possessive(word: &str) -> &str {
     if let Some(stem) = word
         .strip_suffix('\u{2019}')
         .or_else(|| word.strip_suffix('\''))
+        && stem.ends_with('s')
     {
-        if stem.ends_with('s') {
-            return stem;
-        }
+        return stem;
     }
     word
 }

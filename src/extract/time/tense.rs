@@ -273,6 +273,28 @@ fn present_s_form(word: &str) -> bool {
         && !matches!(w[w.len() - 2], b's' | b'u' | b'i')
 }
 
+/// Whether the participle at `i` stands inside a noun phrase after an "-ly" adverb ("the new
+/// publicly owned railway", "a widely shared video"): a determiner at most two words back, with
+/// only adverbs or plain lower-case modifiers between, makes it an adjective, not a past verb.
+fn modifies_noun(t: &Tokens, i: usize) -> bool {
+    let Some(adverb) = i.checked_sub(1) else {
+        return false;
+    };
+    let w = t.str(adverb);
+    if !(t.is_word(adverb) && w.len() > 4 && w.ends_with("ly") && !t.capitalised(adverb)) {
+        return false;
+    }
+    (1..=2).any(|back| {
+        adverb
+            .checked_sub(back)
+            .is_some_and(|d| t.word_in(d, DETERMINERS))
+            && (1..back).all(|k| {
+                let m = adverb - k;
+                t.is_word(m) && !t.capitalised(m) && cue(t, m).is_none()
+            })
+    })
+}
+
 /// The nearest word before `i`, skipping adverbs and apostrophes; bounded look-back.
 fn previous_verb_slot(t: &Tokens, i: usize) -> Option<usize> {
     let mut j = i;
@@ -355,6 +377,9 @@ pub(super) fn cue(t: &Tokens, i: usize) -> Option<Tense> {
     if let Some(j) = previous_verb_slot(t, i)
         && (t.word_in(j, AUXILIARY) || t.word_in(j, DETERMINERS))
     {
+        return None;
+    }
+    if modifies_noun(t, i) {
         return None;
     }
     if t.word_in(i, PARTICIPLES) {
@@ -544,6 +569,24 @@ mod tests {
         assert_eq!(tense("He won’t travel on Monday", "Monday"), Tense::Future);
         assert_eq!(tense("They’ll meet on Monday", "Monday"), Tense::Future);
         assert_eq!(tense("He has to leave on Monday", "Monday"), Tense::Future);
+    }
+
+    #[test]
+    fn participle_inside_a_noun_phrase_is_no_cue() {
+        assert_eq!(
+            tense(
+                "She is expected to set out plans for the new publicly owned railway on Thursday.",
+                "Thursday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense(
+                "Ms Reyes publicly criticised the plan on Thursday.",
+                "Thursday"
+            ),
+            Tense::Past
+        );
     }
 
     #[test]
