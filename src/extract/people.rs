@@ -419,6 +419,7 @@ fn chains(text: &str, sentence: usize, toks: &[Token<'_>]) -> Vec<Chain> {
             }
             break;
         }
+        last = institution_tail(text, toks, first, last);
         out.push(Chain {
             sentence,
             first,
@@ -427,6 +428,83 @@ fn chains(text: &str, sentence: usize, toks: &[Token<'_>]) -> Vec<Chain> {
         i = last + 1;
     }
     out
+}
+
+/// Words that head the name of a public body and take an "of"/"for" complement or follow a
+/// possessive: "Ministry of Foreign Affairs", "Centre for Economics and Business Research",
+/// "the Prime Minister's Office".
+const INSTITUTIONS: &[&str] = &[
+    "Ministry",
+    "Department",
+    "Council",
+    "Commission",
+    "Office",
+    "Institute",
+    "Centre",
+    "Center",
+    "Committee",
+    "Board",
+    "Authority",
+    "Federation",
+    "Bureau",
+    "Association",
+    "Organisation",
+    "Organization",
+    "Agency",
+    "Bank",
+    "Fund",
+    "Service",
+    "University",
+    "Foundation",
+    "Court",
+    "College",
+    "Trust",
+];
+
+/// Extends a capitalised chain ending at `last` over the rest of an institution's name: "of"
+/// or "for" and capitalised words (joined by "and") after an institution word, or an
+/// institution word after a possessive ("Prime Minister's Office"). Returns the new last token.
+fn institution_tail(text: &str, toks: &[Token<'_>], first: usize, last: usize) -> usize {
+    let next_joined =
+        |k: usize| k + 1 < toks.len() && joined_by_space(text, &toks[k], &toks[k + 1]);
+    if toks[last].is_possessive()
+        && last > first
+        && next_joined(last)
+        && INSTITUTIONS.contains(&toks[last + 1].text)
+    {
+        return last + 1;
+    }
+    if !INSTITUTIONS.contains(&toks[last].text)
+        || !next_joined(last)
+        || !matches!(toks[last + 1].text, "of" | "for")
+        || !next_joined(last + 1)
+        || !toks[last + 2].is_capitalised()
+    {
+        return last;
+    }
+    let mut end = last + 2;
+    loop {
+        if toks[end].is_possessive() {
+            break;
+        }
+        if next_joined(end) && toks[end + 1].is_capitalised() {
+            end += 1;
+        } else if next_joined(end)
+            && matches!(toks[end + 1].text, "and" | "&")
+            && next_joined(end + 1)
+            && toks[end + 2].is_capitalised()
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    // "Office of Management and Budget Director Russell Vought": an office inside the run
+    // means a person's title and name follow; the chain is left as it was for the role rules.
+    if (last + 2..=end).any(|k| office_starting_at(&toks[..=end], k).is_some()) {
+        return last;
+    }
+    end
 }
 
 enum ChainKind {
@@ -438,6 +516,22 @@ enum ChainKind {
 fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
     let mut i = chain.first;
     let end = chain.last;
+    // "Ministry of Foreign Affairs", "the Prime Minister's Office": a body's full name.
+    let inner_link =
+        (chain.first..end).any(|k| toks[k].is_possessive() || matches!(toks[k].text, "of" | "for"));
+    if inner_link
+        && INSTITUTIONS
+            .iter()
+            .any(|w| toks[chain.first..=end].iter().any(|t| t.text == *w))
+    {
+        let mut s = chain.first;
+        while s < end && lexicon::NOT_NAME_WORDS.contains(&toks[s].text) {
+            s += 1;
+        }
+        let span = toks[s].span.start..toks[end].span.end;
+        let name = strip_possessive(&text[span.clone()]).to_string();
+        return ChainKind::Organisation(span, name);
+    }
     // Leading function words ("But", "The"), but not the first word of "South Korean".
     while i <= end
         && lexicon::NOT_NAME_WORDS.contains(&strip_possessive(toks[i].text))

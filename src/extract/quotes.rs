@@ -1439,6 +1439,15 @@ mod tests {
         let (p, q) = run(text);
         assert_eq!(q.len(), 1);
         assert_eq!(speaker_name(&p, &q[0]).as_deref(), Some("the White House"));
+        let text = "The last strikes cost the economy £1bn, the Centre for Economics and \
+                    Business Research said. Minister for Trade Jane Roe will visit Oslo.";
+        let (p, q) = run(text);
+        assert_eq!(
+            speaker_name(&p, &q[0]).as_deref(),
+            Some("the Centre for Economics and Business Research")
+        );
+        let names: Vec<&str> = p.persons.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Jane Roe"]);
     }
 
     #[test]
