@@ -905,7 +905,7 @@ impl Attribution<'_> {
     fn reported(&self, si: usize, toks: &[Token<'_>], quotes: &[&Marked]) -> Vec<QuoteMention> {
         let text = self.text;
         let s = &self.sentences[si];
-        let mut out = Vec::new();
+        let mut out: Vec<QuoteMention> = Vec::new();
         // Quotes are in text order: a binary search tells whether a token is inside one.
         let outside = |t: &Token<'_>| {
             let k = quotes.partition_point(|m| m.outer.start <= t.span.start);
@@ -957,6 +957,21 @@ impl Attribution<'_> {
             // Time adverbials: "on Thursday", "last week", "earlier".
             while j < toks.len() && is_time_adverb_word(toks[j].text) {
                 j += 1;
+            }
+            // "said in a speech on Wednesday that …", "told MPs during a debate that …": a
+            // short prepositional phrase before an explicit "that".
+            if j < toks.len()
+                && matches!(
+                    toks[j].text,
+                    "in" | "at" | "during" | "on" | "via" | "through" | "after"
+                )
+                && let Some(n) = toks[j + 1..]
+                    .iter()
+                    .take(7)
+                    .take_while(|t| !matches!(t.text, "," | "." | ";" | ":") && outside(t))
+                    .position(|t| t.text == "that")
+            {
+                j += n + 1;
             }
             if j < toks.len() && toks[j].text == "that" {
                 j += 1;
@@ -1020,6 +1035,17 @@ impl Attribution<'_> {
                     end = text[..t2.span.start].trim_end().len() - 1;
                     break;
                 }
+                // "said growth remained weak and urged governments to …": a second verb of the
+                // speaker's, not part of what was said.
+                if k2 > j + 2
+                    && matches!(toks[k2 - 1].text, "and" | "but")
+                    && outside(t2)
+                    && w2.ends_with("ed")
+                    && lexicon::is_speech_verb(&w2)
+                {
+                    end = toks[k2 - 1].span.start;
+                    break;
+                }
                 let _ = k2;
             }
             let clause = trim_clause(text, start_tok.span.start..end);
@@ -1028,7 +1054,12 @@ impl Attribution<'_> {
             }
             let subject_range = s.span.start..t.span.start;
             let participle = w.ends_with("ing") && text[..t.span.start].trim_end().ends_with(',');
-            let speaker = if participle {
+            // "X said … but warned Y that …": a verb that shares the subject of the report
+            // before it shares its speaker.
+            let coordinated = k > 0 && matches!(toks[k - 1].text, "and" | "but");
+            let speaker = if coordinated && let Some(prev) = out.last() {
+                Some(prev.speaker.clone())
+            } else if participle {
                 self.first_subject(si, subject_range)
             } else {
                 self.speaker_in(si, subject_range, t.span.start)
@@ -1073,6 +1104,41 @@ impl Attribution<'_> {
         out
     }
 
+    /// Who "according to …" names in `range`: a person or named body next to it ("according
+    /// to the Foreign Ministry"), the author of what it cites ("according to figures published
+    /// by the Tenancies Board"), or a body by its common noun ("according to the ministry").
+    fn according_to_source(&self, si: usize, range: Range<usize>) -> Speaker {
+        let text = self.text;
+        if let Some(sp) = self.speaker_in(si, range.clone(), range.start)
+            && sp != Speaker::Unknown
+        {
+            return sp;
+        }
+        let phrase = text[range.clone()].trim_end_matches(['.', ' ', '\n']);
+        if let Some(p) = phrase.find(" by ") {
+            let from = range.start + p + " by ".len();
+            if let Some(sp) = self.speaker_in(si, from..range.end, from)
+                && sp != Speaker::Unknown
+            {
+                return sp;
+            }
+        }
+        // "the ministry", "the trade ministry": "the", at most one modifier, a body's noun.
+        let words: Vec<&str> = phrase.split(' ').collect();
+        if (2..=3).contains(&words.len())
+            && words[0].eq_ignore_ascii_case("the")
+            && words[1..]
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_lowercase()))
+            && words
+                .last()
+                .is_some_and(|w| ORG_NOUNS.contains(w) && *w != "statement")
+        {
+            return Speaker::Named(phrase.replacen("The ", "the ", 1));
+        }
+        Speaker::Unknown
+    }
+
     /// "CLAUSE, X said (Tuesday)." and "CLAUSE, said X.": the attribution after a comma, with
     /// nothing but a time word, or another clause set off by a comma, after it.
     fn reported_backward(
@@ -1095,8 +1161,7 @@ impl Attribution<'_> {
                 let speaker = if self.unnamed_in(src..s.span.end) {
                     Speaker::Unknown
                 } else {
-                    self.speaker_in(si, src..s.span.end, src)
-                        .unwrap_or(Speaker::Unknown)
+                    self.according_to_source(si, src..s.span.end)
                 };
                 let clause = trim_clause(text, s.span.start..s.span.start + p);
                 if !fewer_than_three_words(text, &clause)
@@ -1133,6 +1198,21 @@ impl Attribution<'_> {
                     || matches!(toks[j].text, "in" | "a" | "statement"))
             {
                 j += 1;
+            }
+            // "…, Kim Min-ji told a press briefing.": after "told" comes the hearer, a short
+            // phrase, not the subject.
+            if matches!(lw.as_str(), "told" | "tells") {
+                let hearer = toks[j..]
+                    .iter()
+                    .take_while(|t| !matches!(t.text, "," | "." | ";"))
+                    .count();
+                if (1..=5).contains(&hearer)
+                    && toks
+                        .get(j + hearer)
+                        .is_none_or(|t| matches!(t.text, "." | ";"))
+                {
+                    j += hearer;
+                }
             }
             let after_end = toks.get(j - 1).map_or(verb.span.end, |t| t.span.end);
             let rest = text[after_end..s.span.end].trim_start();
@@ -1431,6 +1511,56 @@ mod tests {
             .find(|q| q.kind == QuoteKind::Reported)
             .expect("reported");
         assert!(text[reported.span.clone()].starts_with("the Russian president was"));
+    }
+
+    fn reported_texts(text: &str) -> Vec<(String, Option<String>)> {
+        let (p, q) = run(text);
+        q.iter()
+            .filter(|q| q.kind == QuoteKind::Reported)
+            .map(|q| (text[q.span.clone()].to_string(), speaker_name(&p, q)))
+            .collect()
+    }
+
+    #[test]
+    fn reported_clause_after_a_phrase_and_before_a_second_verb() {
+        let got = reported_texts(
+            "Dr Ana Ruiz said in a speech on Wednesday that growth remained weak and urged \
+             governments to act, but warned lenders that rates would stay high.",
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    "growth remained weak".to_string(),
+                    Some("Ana Ruiz".to_string())
+                ),
+                (
+                    "rates would stay high".to_string(),
+                    Some("Ana Ruiz".to_string())
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn reported_sources_named_after_the_clause() {
+        let got = reported_texts(
+            "The minister will visit Lima next week, according to the ministry. The mayor \
+             will resign on Friday, chief of staff Mr Jon Bell told a press briefing.",
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    "The minister will visit Lima next week".to_string(),
+                    Some("the ministry".to_string())
+                ),
+                (
+                    "The mayor will resign on Friday".to_string(),
+                    Some("Jon Bell".to_string())
+                ),
+            ]
+        );
     }
 
     #[test]
