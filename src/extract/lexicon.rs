@@ -1039,6 +1039,7 @@ pub const ORG_WORDS: &[&str] = &[
     "PLC",
     "LLC",
     "Holdings",
+    "Electronics",
     "Industries",
     "Motors",
     "Energy",

@@ -157,6 +157,21 @@ const PERSONAL_PARTICLES: &[&str] = &[
     "ter", "zu",
 ];
 
+/// A romanised Korean given name: two syllables joined by a hyphen, the second in lower case
+/// ("Ji-hoon", "Sung-ho"). After it, the name's first word is the surname.
+fn is_korean_given_name(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(a, b)| {
+        a.len() >= 2
+            && a.chars().next().is_some_and(char::is_uppercase)
+            && a.chars().skip(1).all(char::is_lowercase)
+            && !b.is_empty()
+            && b.chars().all(char::is_lowercase)
+    })
+}
+
+/// Months' short forms that are also surnames ("Dong Jun", "Kim Jun").
+const MONTH_ABBREVIATIONS: &[&str] = &["Jan", "Mar", "Jun", "Jul", "Dec"];
+
 fn is_name_word(word: &str) -> bool {
     // "al-Burhan", "bin-Salman", "el-Sisi": a lower-case particle joined to a capitalised name.
     if let Some((head, rest)) = word.split_once('-')
@@ -353,6 +368,12 @@ fn normalise_qualifier(word: &str) -> String {
         return adj.to_string();
     }
     stem.to_string()
+}
+
+/// The office in a role phrase without the employer it is held at: "economist at the Economic
+/// and Social Research Institute" is an economist; the institute is where, not what.
+fn office_only(role: &str) -> &str {
+    role.split_once(" at ").map_or(role, |(office, _)| office)
 }
 
 fn role_text(qualifier: Option<&str>, office: &str) -> String {
@@ -686,8 +707,12 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
     // An organisation word makes the phrase an organisation ("Hyde Park", "Cal Fire"), except
     // after a title, as a surname: "Park" is also a Korean surname ("Trade Minister Park
     // Sung-ho", "Mr Park").
-    let org_like = !(titles.iter().any(|t| lexicon::honorific(t).is_some())
-        && core_words.len() <= 2)
+    // "Park Ji-hoon": a romanised Korean given name (capital, hyphen, lower case) after the
+    // first word makes that word a surname, not an organisation word.
+    let korean_given = core_words.len() == 2 && is_korean_given_name(core_words[1]);
+    let titled_short =
+        titles.iter().any(|t| lexicon::honorific(t).is_some()) && core_words.len() <= 2;
+    let org_like = !(titled_short || korean_given)
         && core_words.iter().enumerate().any(|(k, w)| {
             lexicon::ORG_WORDS.contains(w)
                 && !(k == 0 && core_words.len() > 1 && !titles.is_empty())
@@ -708,9 +733,16 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
         return ChainKind::Other;
     }
     // Every core word must look like part of a name (particles allowed inside).
+    // "Dong Jun": a month's abbreviation last in a name, with no number or dot after it, is
+    // a surname, not a date.
+    let dated = toks
+        .get(end + 1)
+        .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+        || text[toks[end].span.end..].starts_with('.');
     let name_like = core_words.iter().enumerate().all(|(k, w)| {
         is_name_word(w)
             || (k > 0 && k + 1 < core_words.len() && lexicon::NAME_PARTICLES.contains(w))
+            || (k > 0 && k + 1 == core_words.len() && !dated && MONTH_ABBREVIATIONS.contains(w))
     });
     if !name_like {
         return ChainKind::Other;
@@ -1364,6 +1396,10 @@ fn short_form(words: &[String]) -> String {
     }) else {
         return String::new();
     };
+    // "Park Ji-hoon" is "Park" for short.
+    if words.len() == 2 && is_korean_given_name(&words[1]) {
+        return words[0].clone();
+    }
     let mut first = last;
     while first > 0 && lexicon::NAME_PARTICLES.contains(&words[first - 1].to_lowercase().as_str()) {
         first -= 1;
@@ -1390,10 +1426,10 @@ fn add_candidate(text: &str, p: &mut PersonEntity, c: &Candidate) {
     }
     // "Mr Trump" also makes "Trump" a known short form only when used bare; the honorific form is
     // the alias here.
-    if let Some(role) = &c.role
+    if let Some(role) = c.role.as_deref().map(office_only)
         && !p.roles.iter().any(|r| r.eq_ignore_ascii_case(role))
     {
-        p.roles.push(role.clone());
+        p.roles.push(role.to_string());
     }
     if let Some(d) = &c.description {
         p.aliases.insert(d.clone());
@@ -1762,6 +1798,17 @@ mod tests {
         assert_eq!(names(&p), ["Maria van der Berg"]);
         let aliases: Vec<&str> = p.persons[0].aliases.iter().map(String::as_str).collect();
         assert_eq!(aliases, ["van der Berg"]);
+    }
+
+    #[test]
+    fn surnames_that_look_like_other_words() {
+        let text = "She will meet China's defence minister, Dong Jun, in June. Hanseong's \
+                    president, Park Ji-hoon, told Reuters the plant would open. Park said it \
+                    was on schedule. Dr Ann Lee, an economist at the Grattan Institute, agreed.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Dong Jun", "Park Ji-hoon", "Ann Lee"]);
+        assert!(p.persons[1].aliases.contains("Park"));
+        assert_eq!(p.persons[2].roles, ["economist"]);
     }
 
     #[test]
