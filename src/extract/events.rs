@@ -754,6 +754,27 @@ pub fn find_events(
             let group_triggers: Vec<Trigger> =
                 group.triggers.iter().map(|t| (*t).clone()).collect();
             let mut place = sentence_place(text, &stretch_toks, &group_triggers, &quotes, people);
+            // "travel to Singapore on Friday for a conference, where she will meet …": the
+            // clause a "where" hangs on places what happens in it.
+            if place.is_none()
+                && let Some(outer) = &group.outer
+            {
+                let outer_toks: Vec<Token<'_>> = toks
+                    .iter()
+                    .filter(|t| outer.contains(&t.span.start))
+                    .cloned()
+                    .collect();
+                place = sentence_place(text, &outer_toks, &group_triggers, &quotes, people)
+                    .or_else(|| {
+                        // Else the place of the happening that clause told.
+                        group_drafts.last().and_then(|&prev| {
+                            drafts[prev]
+                                .place
+                                .clone()
+                                .map(|p| (p, drafts[prev].place_rank))
+                        })
+                    });
+            }
             // A conjoined definite mention ("and would brief the council at the sitting")
             // refers to an event with facts of its own.
             let refers_back = group.triggers.iter().any(|t| !t.verb && t.definite);
@@ -2365,7 +2386,7 @@ fn clause_opener(
         ) {
             // "after groups gathered signatures to force a vote": the goal of the clause is
             // the story's own event, not its background.
-            if lower[j + 1..np].iter().any(|w| w == "to") {
+            if lower[j] != "where" && lower[j + 1..np].iter().any(|w| w == "to") {
                 return None;
             }
             return Some(j);
@@ -2461,7 +2482,14 @@ fn build_groups<'t>(
             let from = toks[c].span.start;
             groups[i].background = lower[c] != "where";
             if lower[c] == "where" {
-                groups[i].outer = Some(lo..from);
+                // The clause it hangs on: from the start of the group before (or of the
+                // sentence) up to "where".
+                let outer_start = if i == 0 {
+                    lo
+                } else {
+                    groups[i - 1].stretch.start
+                };
+                groups[i].outer = Some(outer_start.min(from)..from);
             }
             groups[i].stretch.start = from;
             if i > 0 {
@@ -3420,6 +3448,20 @@ mod tests {
         };
         assert_eq!(place_of("session").as_deref(), Some("Geneva"), "{e:#?}");
         assert_eq!(place_of("debate").as_deref(), Some("Geneva"), "{e:#?}");
+    }
+
+    #[test]
+    fn a_where_clause_takes_the_day_and_place_it_hangs_on() {
+        let text = "Ms Ann Lee will travel to Singapore on Friday for a security conference, \
+                    where she is expected to meet Mr Bo Chen.";
+        let (_, e) = events(text, jiff::civil::date(2025, 5, 28));
+        let meeting = e.iter().find(|d| d.kind == "meeting").expect("a meeting");
+        assert_eq!(meeting.participants.len(), 2, "{e:#?}");
+        assert_eq!(
+            meeting.place.as_ref().map(|p| p.name.as_str()),
+            Some("Singapore")
+        );
+        assert_eq!(meeting.day, Some(jiff::civil::date(2025, 5, 30)));
     }
 
     #[test]
