@@ -3379,13 +3379,25 @@ fn status_at(
     if modal_before || modal_after && indefinite {
         return EventStatus::Hypothetical;
     }
-    if let Some(day) = time.and_then(explicit_day) {
-        if day < published {
-            return EventStatus::Past;
-        }
-        if day > published {
-            return EventStatus::Scheduled;
-        }
+    // "is expected to meet Dong Jun, if Beijing sends him": a condition after the trigger in
+    // its sentence ("as if" and "even if" are no conditions).
+    let after = &toks[(t.tok + 1).min(toks.len())..];
+    let condition_after = after.iter().take(16).enumerate().any(|(k, w)| {
+        w.text == "if"
+            && !(k > 0 && matches!(after[k - 1].text, "as" | "even" | "asked" | "whether"))
+    });
+    if let Some(day) = time.and_then(explicit_day)
+        && day < published
+    {
+        return EventStatus::Past;
+    }
+    if condition_after {
+        return EventStatus::Hypothetical;
+    }
+    if let Some(day) = time.and_then(explicit_day)
+        && day > published
+    {
+        return EventStatus::Scheduled;
     }
     match time::tense_at(text, span, t.span.start) {
         Tense::Past => EventStatus::Past,
@@ -3462,6 +3474,10 @@ mod tests {
             Some("Singapore")
         );
         assert_eq!(meeting.day, Some(jiff::civil::date(2025, 5, 30)));
+        assert_eq!(meeting.status, EventStatus::Scheduled);
+        let text = "Ms Ann Lee will meet Mr Bo Chen in Oslo on Friday if the weather allows.";
+        let (_, e) = events(text, jiff::civil::date(2025, 5, 28));
+        assert_eq!(e[0].status, EventStatus::Hypothetical, "{e:#?}");
     }
 
     #[test]
