@@ -588,7 +588,10 @@ pub fn find_events(
             .filter(|t| !is_say_time(text, &toks, &lower, &triggers, t))
             .collect();
         let relatives = relative_clauses(text, &toks, &lower);
-        let persons = sentence_persons(si, &toks, &lower, people, &quotes, &triggers);
+        let mut persons = sentence_persons(si, &toks, &lower, people, &quotes, &triggers);
+        // "Petrović will miss Tuesday's trip": whoever misses, skips or boycotts a happening
+        // is not at it.
+        persons.retain(|&(_, pos)| !stays_away(&toks, &lower, pos));
 
         // A programme: "will include a one-on-one meeting, a lunch and a press conference".
         let include_at = toks.iter().position(|t| {
@@ -1138,6 +1141,64 @@ fn finish(
             d
         })
         .collect()
+}
+
+/// Whether the person named at byte `pos` is the subject of a verb of staying away: "would
+/// miss", "skipped", "will boycott", "pulled out of".
+fn stays_away(toks: &[Token<'_>], lower: &[String], pos: usize) -> bool {
+    let Some(k) = toks.iter().position(|t| t.span.start >= pos) else {
+        return false;
+    };
+    // Past the rest of the name, then up to two auxiliaries or adverbs.
+    let mut j = k;
+    while j < toks.len() && toks[j].text.starts_with(char::is_uppercase) {
+        j += 1;
+    }
+    for _ in 0..3 {
+        let Some(w) = lower.get(j) else {
+            return false;
+        };
+        if matches!(
+            w.as_str(),
+            "miss"
+                | "misses"
+                | "missed"
+                | "skip"
+                | "skips"
+                | "skipped"
+                | "boycott"
+                | "boycotts"
+                | "boycotted"
+                | "snub"
+                | "snubbed"
+                | "snubs"
+        ) {
+            return true;
+        }
+        if !matches!(
+            w.as_str(),
+            "will"
+                | "would"
+                | "could"
+                | "may"
+                | "might"
+                | "is"
+                | "was"
+                | "has"
+                | "had"
+                | "to"
+                | "also"
+                | "now"
+                | "likely"
+                | "set"
+                | "expected"
+                | "not"
+        ) {
+            return false;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// The calendar day of a time point told to the day or the minute.
@@ -3478,6 +3539,18 @@ mod tests {
         let text = "Ms Ann Lee will meet Mr Bo Chen in Oslo on Friday if the weather allows.";
         let (_, e) = events(text, jiff::civil::date(2025, 5, 28));
         assert_eq!(e[0].status, EventStatus::Hypothetical, "{e:#?}");
+    }
+
+    #[test]
+    fn whoever_misses_a_happening_is_not_at_it() {
+        let text = "Mr Tom Roe will miss Tuesday's summit in Lincoln with Ms Ann Lee.";
+        let (p, e) = events(text, jiff::civil::date(2025, 11, 1));
+        let names: Vec<&str> = e[0]
+            .participants
+            .iter()
+            .map(|&i| p.persons[i].name.as_str())
+            .collect();
+        assert_eq!(names, ["Ann Lee"], "{e:#?}");
     }
 
     #[test]

@@ -169,6 +169,21 @@ fn is_korean_given_name(word: &str) -> bool {
     })
 }
 
+/// Continents and ocean regions, which end organisation names ("Renew Europe") but are not
+/// in the gazetteer of countries and cities.
+const CONTINENTS: &[&str] = &[
+    "Europe",
+    "Asia",
+    "Africa",
+    "America",
+    "Americas",
+    "Oceania",
+    "Antarctica",
+    "Arctic",
+    "Pacific",
+    "Atlantic",
+];
+
 /// Months' short forms that are also surnames ("Dong Jun", "Kim Jun").
 const MONTH_ABBREVIATIONS: &[&str] = &["Jan", "Mar", "Jun", "Jul", "Dec"];
 
@@ -1131,6 +1146,21 @@ fn build_people(
         .filter(|c| c.cued && c.core.len() == 1)
         .map(|c| c.core[0].as_str())
         .collect();
+    // Words used alone as a name mid-sentence ("played for Harjo-Whitcomb"): a full name
+    // whose surname the text later uses on its own is a person, as news style names people
+    // in full once and by surname after.
+    let sentence_starts: std::collections::HashSet<usize> =
+        sentences.iter().map(|s| s.span.start).collect();
+    let used_alone: BTreeSet<&str> = candidates
+        .iter()
+        .filter(|c| {
+            c.core.len() == 1
+                && c.titles.is_empty()
+                && !sentence_starts.contains(&c.full_span.start)
+                && !text[..c.full_span.start].ends_with('\n')
+        })
+        .map(|c| c.core[0].as_str())
+        .collect();
     let multi: Vec<&Candidate> = candidates.iter().filter(|c| c.core.len() >= 2).collect();
     // Indexes by last word keep this linear in the number of names: compatible names share
     // their last word.
@@ -1149,6 +1179,11 @@ fn build_people(
             let last = c.core.last().map(String::as_str).unwrap_or_default();
             let firstw = c.core.first().map(String::as_str).unwrap_or_default();
             c.cued
+                || (c.core.len() <= 3
+                    && used_alone.contains(last)
+                    && !gazetteer::is_place_name(last)
+                    && !is_demonym_or_country(last)
+                    && !CONTINENTS.contains(&last))
                 || confirmed_short.contains(last)
                 || confirmed_short.contains(firstw)
                 || cued_by_last.get(last).is_some_and(|v| {
@@ -1798,6 +1833,15 @@ mod tests {
         assert_eq!(names(&p), ["Maria van der Berg"]);
         let aliases: Vec<&str> = p.persons[0].aliases.iter().map(String::as_str).collect();
         assert_eq!(aliases, ["van der Berg"]);
+    }
+
+    #[test]
+    fn a_full_name_whose_surname_is_used_alone_is_a_person() {
+        let text = "By dawn, Denise Harjo-Whitcomb has swept the court. The girls have played \
+                    for Harjo-Whitcomb for years. Renew Europe will vote against, and Europe \
+                    will watch.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Denise Harjo-Whitcomb"]);
     }
 
     #[test]
