@@ -713,6 +713,22 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
             text[core_toks[0].span.start..core_toks[core_toks.len() - 1].span.end].to_string(),
         );
     }
+    // "The Lady Hawks", "the Mr Men": a courtesy title after "the" names a team or a brand;
+    // people with one take no article (clergy do, "the Rev Jane Doe", and are left alone).
+    let lead_title = lead <= end
+        && matches!(
+            toks[lead].text,
+            "Lady" | "Lord" | "Mr" | "Mrs" | "Ms" | "Miss" | "Sir" | "Dame"
+        );
+    if lead_title
+        && qualifier.is_empty()
+        && lead > 0
+        && toks[lead - 1].text.eq_ignore_ascii_case("the")
+        && joined_by_space(text, &toks[lead - 1], &toks[lead])
+    {
+        let span = toks[lead].span.start..toks[end].span.end;
+        return ChainKind::Organisation(span.clone(), strip_possessive(&text[span]).to_string());
+    }
     let core_words: Vec<&str> = core_toks.iter().map(|t| strip_possessive(t.text)).collect();
     // "the Prime Minister said": an office alone is a description, not a name.
     if office_starting_at(core_toks, 0).is_some_and(|(n, _)| n == core_toks.len()) {
@@ -1271,6 +1287,16 @@ fn build_people(
                         .entry(bare.to_string())
                         .or_default()
                         .push(persons.len() - 1);
+                } else if let Some((head, _)) = last.split_once('-')
+                    && head.chars().next().is_some_and(char::is_uppercase)
+                    && c.core.len() >= 2
+                {
+                    // "Coach Harjo" for "Denise Harjo-Whitcomb": a titled form may use the
+                    // first half of a double-barrelled surname.
+                    persons_by_last
+                        .entry(head.to_string())
+                        .or_default()
+                        .push(persons.len() - 1);
                 }
                 persons_by_name.insert((firstw.to_string(), last.to_string()), persons.len() - 1);
                 persons.len() - 1
@@ -1471,6 +1497,12 @@ fn add_candidate(text: &str, p: &mut PersonEntity, c: &Candidate) {
     }
     if p.gender.is_none() {
         p.gender = c.gender;
+    }
+    // "Denise Harjo-Whitcomb … she said": a given name that only women or only men bear,
+    // first in a full name written in Western order (a Korean "Park Ji-hoon" starts with the
+    // surname, which no list here holds).
+    if p.gender.is_none() && c.core.len() >= 2 {
+        p.gender = lexicon::given_name_gender(&c.core[0]);
     }
 }
 
@@ -1842,6 +1874,12 @@ mod tests {
                     will watch.";
         let p = people(text);
         assert_eq!(names(&p), ["Denise Harjo-Whitcomb"]);
+        assert_eq!(p.persons[0].gender, Some(Gender::Female));
+        let text = "Denise Harjo-Whitcomb coaches the Lady Hawks. They call her Coach Harjo. \
+                    Kaylee has played for Harjo-Whitcomb since 2019.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Denise Harjo-Whitcomb"]);
+        assert!(p.persons[0].aliases.contains("Coach Harjo"));
     }
 
     #[test]
