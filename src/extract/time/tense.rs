@@ -108,6 +108,29 @@ const FUTURE_LEADS: &[&str] = &[
     "offered",
     "invited",
 ];
+/// Verbs that tell someone to do something later: "ordered him to report", "urged Brussels
+/// to drop".
+const DIRECTIVES: &[&str] = &[
+    "ordered",
+    "orders",
+    "ordering",
+    "urged",
+    "urges",
+    "urging",
+    "asked",
+    "asks",
+    "told",
+    "instructed",
+    "directed",
+    "required",
+    "forced",
+    "allowed",
+    "invited",
+    "encouraged",
+    "pressed",
+    "called",
+];
+
 /// The lead words that are not verbs in their own right ("is due to", "is likely to").
 const NEUTRAL_LEADS: &[&str] = &[
     "set",
@@ -367,9 +390,17 @@ pub(super) fn cue(t: &Tokens, i: usize) -> Option<Tense> {
         };
     }
     if t.word_is(i, "to") {
-        return previous_verb_slot(t, i)
-            .filter(|&j| t.word_in(j, FUTURE_LEADS))
-            .map(|_| Tense::Future);
+        if previous_verb_slot(t, i).is_some_and(|j| t.word_in(j, FUTURE_LEADS)) {
+            return Some(Tense::Future);
+        }
+        // "ordered O'Halloran to report by July 15", "urged them to act": a directive with
+        // its object between points forward.
+        let directed = (2..=4).any(|back| {
+            i.checked_sub(back).is_some_and(|j| {
+                t.word_in(j, DIRECTIVES) && (j + 1..i).all(|m| cue(t, m).is_none())
+            })
+        });
+        return directed.then_some(Tense::Future);
     }
     if t.word_in(i, NEUTRAL_LEADS) || !participle_like(t, i) {
         return None;
@@ -569,6 +600,21 @@ mod tests {
         assert_eq!(tense("He won’t travel on Monday", "Monday"), Tense::Future);
         assert_eq!(tense("They’ll meet on Monday", "Monday"), Tense::Future);
         assert_eq!(tense("He has to leave on Monday", "Monday"), Tense::Future);
+    }
+
+    #[test]
+    fn a_directive_with_its_object_points_forward() {
+        assert_eq!(
+            tense(
+                "The judge ordered Mr Roe to report to prison by July 15.",
+                "July"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("The judge ordered a review in July.", "July"),
+            Tense::Past
+        );
     }
 
     #[test]
