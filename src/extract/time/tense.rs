@@ -108,6 +108,33 @@ const FUTURE_LEADS: &[&str] = &[
     "offered",
     "invited",
 ];
+/// Verbs that news writes in the present simple for what is on a schedule: "The Hawks play
+/// their final game on Friday", "the minister travels to Oslo on Monday".
+const SCHEDULE_VERBS: &[&str] = &[
+    "play", "plays", "meet", "meets", "face", "faces", "host", "hosts", "travel", "travels",
+    "visit", "visits", "arrive", "arrives", "leave", "leaves", "fly", "flies", "resume", "resumes",
+    "open", "opens", "begin", "begins", "start", "starts", "kick",
+];
+
+/// Whether token `i` is a schedule verb in the present simple with its subject before it (a
+/// name or a personal pronoun) and its object or destination after it; after a determiner it
+/// is a noun ("a visit", "the start").
+fn scheduled_present(t: &Tokens, i: usize) -> bool {
+    if !t.word_in(i, SCHEDULE_VERBS) || i == 0 {
+        return false;
+    }
+    let subject = (t.capitalised(i - 1) && !t.word_in(i - 1, DETERMINERS))
+        || t.word_in(i - 1, &["they", "we", "he", "she", "it"]);
+    let object = t.word_in(
+        i + 1,
+        &[
+            "their", "the", "a", "an", "his", "her", "its", "our", "to", "for", "in", "at", "off",
+            "with",
+        ],
+    );
+    subject && object
+}
+
 /// Verbs that tell someone to do something later: "ordered him to report", "urged Brussels
 /// to drop".
 const DIRECTIVES: &[&str] = &[
@@ -376,6 +403,9 @@ pub(super) fn cue(t: &Tokens, i: usize) -> Option<Tense> {
     if t.word_in(i, FUTURE) {
         return Some(Tense::Future);
     }
+    if scheduled_present(t, i) {
+        return Some(Tense::Future);
+    }
     if t.word_in(i, PAST) {
         return Some(Tense::Past);
     }
@@ -600,6 +630,21 @@ mod tests {
         assert_eq!(tense("He won’t travel on Monday", "Monday"), Tense::Future);
         assert_eq!(tense("They’ll meet on Monday", "Monday"), Tense::Future);
         assert_eq!(tense("He has to leave on Monday", "Monday"), Tense::Future);
+    }
+
+    #[test]
+    fn a_schedule_verb_in_the_present_points_forward() {
+        assert_eq!(
+            tense(
+                "The Lady Hawks play their final game on Friday at 7 p.m.",
+                "Friday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("It was a good start on Friday for the team.", "Friday"),
+            Tense::Past
+        );
     }
 
     #[test]
