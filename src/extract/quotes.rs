@@ -318,15 +318,94 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], people: &People) -> Vec<Q
                 ctx.last_speaker = None;
             }
         }
+        let first_reported = out.len();
         for r in ctx.reported(si, &toks, quotes) {
             if sentence_speaker.is_none() && r.speaker != Speaker::Unknown {
                 ctx.last_speaker = Some((r.speaker.clone(), si));
             }
             out.push(r);
         }
+        // 'The two agreed to "accelerate preparations", the ministry said': a partial quote
+        // with no speaker of its own, inside a reported clause, has the clause's speaker.
+        for r in first_reported..out.len() {
+            let (clause, speaker, cue) = (
+                out[r].span.clone(),
+                out[r].speaker.clone(),
+                out[r].cue.clone(),
+            );
+            if speaker == Speaker::Unknown {
+                continue;
+            }
+            for q in out[..first_reported].iter_mut().rev() {
+                if q.sentence != si {
+                    break;
+                }
+                // Not words relayed inside the clause: 'Holloway said commanders had told
+                // him "drones are …"' — the quoted words are the commanders'.
+                let relayed = || {
+                    text[clause.start..q.span.start]
+                        .split(|c: char| !c.is_alphabetic())
+                        .any(|w| {
+                            matches!(
+                                w,
+                                "said"
+                                    | "says"
+                                    | "told"
+                                    | "tells"
+                                    | "saying"
+                                    | "telling"
+                                    | "wrote"
+                                    | "added"
+                                    | "asked"
+                            )
+                        })
+                };
+                if q.kind == QuoteKind::Direct
+                    && q.speaker == Speaker::Unknown
+                    && clause.start <= q.span.start
+                    && q.span.end <= clause.end + 1
+                    && !relayed()
+                {
+                    q.speaker = speaker.clone();
+                    q.cue.clone_from(&cue);
+                }
+            }
+        }
     }
+    issuers_of_statements(text, sentences, &mut out);
     out.sort_by_key(|q| (q.span.start, q.kind == QuoteKind::Reported));
     out
+}
+
+/// '"Americans deserve better," the statement said': a statement's words are its issuer's,
+/// the speaker of the report a sentence or two before that names the statement ("The White
+/// House said in a statement that …").
+fn issuers_of_statements(text: &str, sentences: &[Sentence], out: &mut [QuoteMention]) {
+    for i in 0..out.len() {
+        let Speaker::Named(name) = &out[i].speaker else {
+            continue;
+        };
+        if !matches!(
+            name.as_str(),
+            "the statement" | "the release" | "the readout"
+        ) {
+            continue;
+        }
+        let noun = name.trim_start_matches("the ");
+        let si = out[i].sentence;
+        let issuer = out[..i].iter().rev().find_map(|q| {
+            let near = q.sentence < si && q.sentence + 2 >= si;
+            let names_it = text[sentences[q.sentence].span.clone()].contains(noun);
+            match &q.speaker {
+                Speaker::Unknown => None,
+                Speaker::Named(n) if n == name => None,
+                sp => (near && names_it).then(|| sp.clone()),
+            }
+        });
+        if let Some(sp) = issuer {
+            out[i].speaker = sp;
+        }
+    }
 }
 
 /// Whether sentence `si` (a quote on its own) continues a quote from the sentence before: the
@@ -1519,6 +1598,31 @@ mod tests {
             .filter(|q| q.kind == QuoteKind::Reported)
             .map(|q| (text[q.span.clone()].to_string(), speaker_name(&p, q)))
             .collect()
+    }
+
+    #[test]
+    fn partial_quotes_and_statements_take_their_source() {
+        let text = "The White House said in a statement that workers had been sent home. \
+                    \"Americans deserve better,\" the statement said. The two agreed to \
+                    \"speed up\" the work, the ministry said. Mr Tom Roe said aides had told \
+                    him \"it is over\" by then.";
+        let (p, q) = run(text);
+        let direct: Vec<(String, Option<String>)> = q
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .map(|q| (text[q.span.clone()].to_string(), speaker_name(&p, q)))
+            .collect();
+        assert_eq!(
+            direct,
+            [
+                (
+                    "Americans deserve better".to_string(),
+                    Some("the White House".to_string())
+                ),
+                ("speed up".to_string(), Some("the ministry".to_string())),
+                ("it is over".to_string(), None),
+            ]
+        );
     }
 
     #[test]
