@@ -1138,6 +1138,10 @@ impl Attribution<'_> {
             let coordinated = k > 0 && matches!(toks[k - 1].text, "and" | "but");
             let speaker = if coordinated && let Some(prev) = out.last() {
                 Some(prev.speaker.clone())
+            } else if coordinated {
+                // "accused Democrats of playing politics and said he would …": the subject
+                // of the sentence's first verb.
+                self.first_subject(si, subject_range)
             } else if participle {
                 self.first_subject(si, subject_range)
             } else {
@@ -1194,8 +1198,12 @@ impl Attribution<'_> {
             return sp;
         }
         let phrase = text[range.clone()].trim_end_matches(['.', ' ', '\n']);
-        if let Some(p) = phrase.find(" by ") {
-            let from = range.start + p + " by ".len();
+        // "according to figures published by …", "according to a release from …".
+        if let Some((p, link)) = [" by ", " from "]
+            .iter()
+            .find_map(|l| phrase.find(l).map(|p| (p, l.len())))
+        {
+            let from = range.start + p + link;
             if let Some(sp) = self.speaker_in(si, from..range.end, from)
                 && sp != Speaker::Unknown
             {
@@ -1662,6 +1670,24 @@ mod tests {
                 (
                     "The mayor will resign on Friday".to_string(),
                     Some("Jon Bell".to_string())
+                ),
+            ]
+        );
+        let got = reported_texts(
+            "Senator Dale Roe accused rivals of stalling and said he would bring the bill \
+             back. Ms Ann Lee will land at 4pm, according to a release from the Prime \
+             Minister's Office.",
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    "he would bring the bill back".to_string(),
+                    Some("Dale Roe".to_string())
+                ),
+                (
+                    "Ms Ann Lee will land at 4pm".to_string(),
+                    Some("the Prime Minister's Office".to_string())
                 ),
             ]
         );
