@@ -181,6 +181,7 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], people: &People) -> Vec<Q
         people,
         marked: &marked,
         last_speaker: None,
+        unnamed_subjects: std::cell::RefCell::new(Vec::new()),
     };
     // A direct quote left open at a paragraph end: (index in `out`, sentence of its last part).
     let mut open_quote: Option<(usize, usize)> = None;
@@ -377,6 +378,56 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], people: &People) -> Vec<Q
     out
 }
 
+/// Whether the words before a speech verb are an indefinite subject whose head is a common
+/// noun: "An adviser to the French president, speaking on condition of anonymity,", "One
+/// Liberal MP who backed Hastie", "One resident, who lives off Dry Creek Road,". A name inside
+/// its modifiers is not the speaker. "A day later, Mr Trump" is not such a subject: after the
+/// head comes neither a modifier nor the verb.
+fn indefinite_subject(words: &str) -> bool {
+    let words: Vec<&str> = words
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\u{201D}' | ','))
+        .split_whitespace()
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    if !matches!(
+        first.to_lowercase().as_str(),
+        "a" | "an" | "one" | "another" | "two" | "three" | "several"
+    ) {
+        return false;
+    }
+    // Capitalised modifiers ("Liberal", "French") then the head noun.
+    let mut h = 1;
+    while h < words.len().min(3) && words[h].starts_with(char::is_uppercase) && h + 1 < words.len()
+    {
+        let all_caps = words[h]
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        if all_caps {
+            break;
+        }
+        h += 1;
+    }
+    let Some(head) = words.get(h) else {
+        return false;
+    };
+    let head = head.trim_end_matches(',');
+    let noun = head.chars().all(|c| c.is_lowercase() || c == '-')
+        || (head.len() <= 4 && head.chars().all(|c| c.is_ascii_uppercase()));
+    if !noun || lexicon::is_speech_verb(head) {
+        return false;
+    }
+    let rest = &words[h + 1..];
+    words[h].ends_with(',')
+        || rest.is_empty()
+        || matches!(
+            rest[0],
+            "who" | "to" | "of" | "for" | "at" | "from" | "in" | "with" | "close" | "familiar"
+        )
+}
+
 /// '"Americans deserve better," the statement said': a statement's words are its issuer's,
 /// the speaker of the report a sentence or two before that names the statement ("The White
 /// House said in a statement that …").
@@ -446,6 +497,9 @@ struct Attribution<'a> {
     people: &'a People,
     marked: &'a [Marked],
     last_speaker: Option<(Speaker, usize)>,
+    /// Sentences whose speaker is an unnamed person ("One resident, who lives off Dry Creek
+    /// Road, said"): a "she said" after one refers to that person, so stays unnamed.
+    unnamed_subjects: std::cell::RefCell<Vec<usize>>,
 }
 
 impl Attribution<'_> {
@@ -571,6 +625,10 @@ impl Attribution<'_> {
             return None;
         }
         let text = self.text;
+        if verb_pos >= range.end && indefinite_subject(&text[range.clone()]) {
+            self.unnamed_subjects.borrow_mut().push(si);
+            return Some(Speaker::Unknown);
+        }
         // Mentions in the range, outside quotes, not possessive ("Mr Trump’s efforts").
         let cands: Vec<_> = self
             .people
@@ -947,6 +1005,10 @@ impl Attribution<'_> {
         }
         // A pronoun refers back a few sentences at most; further back the text leaves it open.
         for s in (si.saturating_sub(PRONOUN_REACH)..si).rev() {
+            // Past a sentence whose speaker was an unnamed person, "she" is that person.
+            if self.unnamed_subjects.borrow().contains(&s) {
+                return Speaker::Unknown;
+            }
             let cands: Vec<_> = self
                 .people
                 .in_sentence(s)
@@ -1606,6 +1668,20 @@ mod tests {
             .filter(|q| q.kind == QuoteKind::Reported)
             .map(|q| (text[q.span.clone()].to_string(), speaker_name(&p, q)))
             .collect()
+    }
+
+    #[test]
+    fn an_indefinite_subject_is_unnamed_whatever_names_it_modifies() {
+        let text = "Ms Dana Hale spoke first. One resident, who lives off Dry Creek Road, said \
+                    the fire came close. \"I ran,\" she said. An adviser to Mr Tom Roe said \
+                    talks would resume. A day later, Mr Tom Roe said the talks had resumed.";
+        let (p, q) = run(text);
+        let got: Vec<Option<String>> = q.iter().map(|q| speaker_name(&p, q)).collect();
+        assert_eq!(
+            got,
+            [None, None, None, Some("Tom Roe".to_string())],
+            "{q:#?}"
+        );
     }
 
     #[test]

@@ -406,6 +406,13 @@ pub(super) fn cue(t: &Tokens, i: usize) -> Option<Tense> {
     if scheduled_present(t, i) {
         return Some(Tense::Future);
     }
+    // "Talks are scheduled at the Elysee on Tuesday", "the vote is due on Thursday": a plan
+    // in the present passive points forward.
+    if t.word_in(i, &["scheduled", "slated", "planned", "due", "set"])
+        && previous_verb_slot(t, i).is_some_and(|j| t.word_in(j, &["is", "are", "am", "be"]))
+    {
+        return Some(Tense::Future);
+    }
     if t.word_in(i, PAST) {
         return Some(Tense::Past);
     }
@@ -644,6 +651,13 @@ mod tests {
         assert_eq!(
             tense("It was a good start on Friday for the team.", "Friday"),
             Tense::Past
+        );
+        assert_eq!(
+            tense(
+                "Talks are scheduled at the Elysee on Tuesday morning.",
+                "Tuesday"
+            ),
+            Tense::Future
         );
     }
 
