@@ -1040,6 +1040,8 @@ pub const ORG_WORDS: &[&str] = &[
     "LLC",
     "Holdings",
     "Electronics",
+    "Intelligence",
+    "Lines",
     "Industries",
     "Motors",
     "Energy",

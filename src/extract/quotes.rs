@@ -659,6 +659,25 @@ impl Attribution<'_> {
         if let Some(m) = pick {
             return Some(Speaker::Person(m.person));
         }
+        // "The nominee, Rachel Okafor, a former chief operating officer of Delta, told": the
+        // name opening the subject, with appositives set off by commas up to the verb.
+        if verb_pos >= range.end
+            && let Some(m) = cands.first()
+        {
+            let lead = &text[range.start..m.span.start];
+            let tail = text[m.span.end..verb_pos].trim_end();
+            let lead_ok = lead.split_whitespace().count() <= 3
+                && !lead.contains(['.', ';'])
+                && (lead.trim().is_empty() || lead.trim_end().ends_with(','));
+            if lead_ok
+                && tail.starts_with(',')
+                && tail.ends_with(',')
+                && tail.split_whitespace().count() <= 16
+                && !tail.contains(['"', '\u{201C}', ';'])
+            {
+                return Some(Speaker::Person(m.person));
+            }
+        }
         // Only the words next to the verb matter; a bounded window keeps a run-on sentence
         // linear.
         let near_range = if verb_pos >= range.end {
@@ -1668,6 +1687,21 @@ mod tests {
             .filter(|q| q.kind == QuoteKind::Reported)
             .map(|q| (text[q.span.clone()].to_string(), speaker_name(&p, q)))
             .collect()
+    }
+
+    #[test]
+    fn a_name_opening_the_subject_speaks_past_its_appositives() {
+        let got = reported_texts(
+            "The nominee, Rachel Oke, a former chief operating officer of Delta Air Lines, \
+             told the committee that the agency had lost the public's trust.",
+        );
+        assert_eq!(
+            got,
+            [(
+                "the agency had lost the public's trust".to_string(),
+                Some("Rachel Oke".to_string())
+            )]
+        );
     }
 
     #[test]
