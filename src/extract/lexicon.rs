@@ -1,6 +1,41 @@
 //! General knowledge of English news prose, as data: honorifics, offices, speech verbs, words that
 //! are never names. Nothing here names a person, a place or an event of any one article.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// A fixed list of words asked "is this one of you?" at nearly every token: a hash set built on
+/// first use answers that without scanning hundreds of entries. Membership is exact (case
+/// sensitive), as `<[&str]>::contains` is; the list itself stays readable as a slice.
+pub struct WordList {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordList {
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        Self {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Whether `word` is in the list, exactly as written.
+    pub fn contains(&self, word: &&str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(*word)
+    }
+}
+
+impl std::ops::Deref for WordList {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &Self::Target {
+        self.words
+    }
+}
+
 /// Honorifics and titles that come before a name, with the gender they imply when they imply one.
 /// Matched case-sensitively after removing a trailing dot ("Mr." = "Mr").
 pub const HONORIFICS: &[(&str, Option<Gender>)] = &[
@@ -368,7 +403,7 @@ pub const SINGULAR_OFFICES: &[&str] = &[
 ];
 
 /// Speech and reporting verbs, in every form used for attribution.
-pub const SPEECH_VERBS: &[&str] = &[
+pub static SPEECH_VERBS: WordList = WordList::new(&[
     "said",
     "says",
     "say",
@@ -513,10 +548,10 @@ pub const SPEECH_VERBS: &[&str] = &[
     "concluded",
     "conclude",
     "commented",
-];
+]);
 
 /// Speech verbs that introduce a reported clause ("said the talks failed").
-pub const REPORTING_VERBS: &[&str] = &[
+pub static REPORTING_VERBS: WordList = WordList::new(&[
     "arguing",
     "warning",
     "insisting",
@@ -595,7 +630,7 @@ pub const REPORTING_VERBS: &[&str] = &[
     "estimated",
     "testified",
     "recalled",
-];
+]);
 
 /// Whether `word` (lower case) is a speech verb.
 pub fn is_speech_verb(word: &str) -> bool {
@@ -603,7 +638,7 @@ pub fn is_speech_verb(word: &str) -> bool {
 }
 
 /// Capitalised words that are never part of a person's name.
-pub const NOT_NAME_WORDS: &[&str] = &[
+pub static NOT_NAME_WORDS: WordList = WordList::new(&[
     "The",
     "A",
     "An",
@@ -851,10 +886,10 @@ pub const NOT_NAME_WORDS: &[&str] = &[
     "Avenue",
     "Square",
     "Lane",
-];
+]);
 
 /// Words that mark an organisation, building, event or place name, never a person.
-pub const ORG_WORDS: &[&str] = &[
+pub static ORG_WORDS: WordList = WordList::new(&[
     "International",
     "Fire",
     "Rescue",
@@ -1128,10 +1163,10 @@ pub const ORG_WORDS: &[&str] = &[
     "Lane",
     "Way",
     "Drive",
-];
+]);
 
 /// Nationality nouns that news prose uses for a person already named: "the Swede said".
-pub const DEMONYM_NOUNS: &[&str] = &[
+pub static DEMONYM_NOUNS: WordList = WordList::new(&[
     "Swede",
     "Dane",
     "Finn",
@@ -1198,7 +1233,7 @@ pub const DEMONYM_NOUNS: &[&str] = &[
     "Ecuadorian",
     "Venezuelan",
     "Jamaican",
-];
+]);
 
 /// Words that are lowercase name particles ("von der Leyen", "da Silva").
 pub const NAME_PARTICLES: &[&str] = &[
@@ -1216,7 +1251,7 @@ pub fn pronoun_gender(word: &str) -> Option<Option<Gender>> {
 }
 
 /// Nouns for unnamed speakers: a quote attributed to one of these has no person as speaker.
-pub const UNNAMED_SPEAKERS: &[&str] = &[
+pub static UNNAMED_SPEAKERS: WordList = WordList::new(&[
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -1290,7 +1325,7 @@ pub const UNNAMED_SPEAKERS: &[&str] = &[
     "lawmakers",
     "delegate",
     "delegates",
-];
+]);
 
 /// Words that make an event or clause hypothetical.
 pub const MODAL_HYPOTHETICAL: &[&str] = &[
@@ -1310,3 +1345,23 @@ pub const MODAL_HYPOTHETICAL: &[&str] = &[
     "perhaps",
     "should",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_answer_as_their_slices_do() {
+        for list in [&NOT_NAME_WORDS, &ORG_WORDS, &SPEECH_VERBS] {
+            for w in list.iter() {
+                assert!(list.contains(w));
+                let upper = w.to_uppercase();
+                assert_eq!(
+                    list.contains(&upper.as_str()),
+                    list.iter().any(|x| *x == upper)
+                );
+            }
+        }
+        assert!(!ORG_WORDS.contains(&"no such organisation word"));
+    }
+}
