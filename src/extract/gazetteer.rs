@@ -525,11 +525,15 @@ fn split_aliases(aliases: &'static str) -> impl Iterator<Item = &'static str> {
 /// Name → row, in two tables: ordinary names compared folded, abbreviations compared exactly.
 #[derive(Default)]
 struct Names {
-    folded: HashMap<Box<str>, usize>,
-    exact: HashMap<&'static str, usize>,
+    folded: HashMap<Box<str>, usize, NameHash>,
+    exact: HashMap<&'static str, usize, NameHash>,
     /// Abbreviations claimed by two different rows, which therefore match neither.
     ambiguous: HashSet<&'static str>,
 }
+
+/// The tables are fixed data looked up with short names at nearly every capitalised word: see
+/// [`super::lexicon::FastHash`].
+type NameHash = super::lexicon::FastHash;
 
 impl Names {
     /// Adds `name` for `row`. For an ordinary name the first row to claim it keeps it, so callers

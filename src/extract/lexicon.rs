@@ -4,12 +4,38 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+/// The hasher of the fixed word tables (here, the gazetteer's and the time scanner's): FNV-1a,
+/// several times cheaper than the standard SipHash on the short keys they are asked about at
+/// nearly every token. Flooding is no concern, since article text never inserts into them.
+pub(crate) type FastHash = std::hash::BuildHasherDefault<Fnv1a>;
+
+/// FNV-1a, 64 bits.
+pub(crate) struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv1a {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// A fixed list of words asked "is this one of you?" at nearly every token: a hash set built on
 /// first use answers that without scanning hundreds of entries. Membership is exact (case
 /// sensitive), as `<[&str]>::contains` is; the list itself stays readable as a slice.
 pub struct WordList {
     words: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<HashSet<&'static str, FastHash>>,
 }
 
 impl WordList {

@@ -35,7 +35,7 @@ pub(super) struct Tok {
 /// what [`Tokens::word_in`] matches: ASCII letters fold, anything else compares as written.
 pub(super) struct WordSet {
     words: &'static [&'static str],
-    set: std::sync::OnceLock<std::collections::HashSet<String>>,
+    set: std::sync::OnceLock<std::collections::HashSet<String, crate::extract::lexicon::FastHash>>,
 }
 
 impl WordSet {
