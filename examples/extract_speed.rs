@@ -4,7 +4,8 @@
 //! concatenated twelve times, (b) the corpus texts one by one, as ingest sees them, and (c) three
 //! pathological inputs of 1 MiB that must stay linear. Not a benchmark harness: one wall-clock
 //! reading per case, best of `ROUNDS` (default 3). A second argument keeps only the cases whose
-//! name contains it (`-- 3 "one by one"`), for profiling one case.
+//! name contains it (`-- 3 "one by one"`), for profiling one case; a third sets the size of the
+//! pathological inputs in KiB (`-- 3 pathological 2048`), to check that time grows in proportion.
 
 use std::time::{Duration, Instant};
 
@@ -58,15 +59,25 @@ fn main() {
         },
     );
 
-    const MIB: usize = 1 << 20;
-    let quotes = "“\"‘'”".repeat(MIB / 11);
-    report(&only, "1 MiB of quote marks", quotes.len(), rounds, || {
-        extract(&quotes, &ctx);
-    });
-    let capitals = "Alpha Bravo Charlie Delta ".repeat(MIB / 26);
+    let kib: usize = std::env::args()
+        .nth(3)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1024);
+    let mib = kib << 10;
+    let quotes = "“\"‘'”".repeat(mib / 11);
     report(
         &only,
-        "1 MiB capitalised words, one sentence",
+        "pathological: quote marks",
+        quotes.len(),
+        rounds,
+        || {
+            extract(&quotes, &ctx);
+        },
+    );
+    let capitals = "Alpha Bravo Charlie Delta ".repeat(mib / 26);
+    report(
+        &only,
+        "pathological: capitalised words, one sentence",
         capitals.len(),
         rounds,
         || {
@@ -75,12 +86,18 @@ fn main() {
     );
     let nested = format!(
         "{}said Mayor Jane Doe.{}",
-        "He said “she said ‘they said “".repeat(MIB / 50),
-        "” ’ ”".repeat(MIB / 50)
+        "He said “she said ‘they said “".repeat(mib / 50),
+        "” ’ ”".repeat(mib / 50)
     );
-    report(&only, "1 MiB nested quotes", nested.len(), rounds, || {
-        extract(&nested, &ctx);
-    });
+    report(
+        &only,
+        "pathological: nested quotes",
+        nested.len(),
+        rounds,
+        || {
+            extract(&nested, &ctx);
+        },
+    );
 }
 
 /// Runs `f` (when `name` contains `only`) `rounds` times and prints the best time and the throughput over `bytes`.

@@ -615,18 +615,29 @@ impl Key {
                 key.push(' ')?;
                 space_pending = false;
             }
-            for lower in c.to_lowercase() {
-                match fold_char(lower) {
-                    Fold::Drop => {}
-                    Fold::One(base) => key.push(base)?,
-                    Fold::Two(first, second) => {
-                        key.push(first)?;
-                        key.push(second)?;
-                    }
+            // An ASCII character lowers to one; only the rest needs the Unicode tables.
+            if c.is_ascii() {
+                key.push_folded(c.to_ascii_lowercase())?;
+            } else {
+                for lower in c.to_lowercase() {
+                    key.push_folded(lower)?;
                 }
             }
         }
         Some(key)
+    }
+
+    /// Pushes lower-case `lower` as [`fold_char`] folds it.
+    fn push_folded(&mut self, lower: char) -> Option<()> {
+        match fold_char(lower) {
+            Fold::Drop => {}
+            Fold::One(base) => self.push(base)?,
+            Fold::Two(first, second) => {
+                self.push(first)?;
+                self.push(second)?;
+            }
+        }
+        Some(())
     }
 
     fn push(&mut self, c: char) -> Option<()> {
