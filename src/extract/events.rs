@@ -1689,6 +1689,23 @@ fn find_triggers(text: &str, toks: &[Token<'_>]) -> Vec<Trigger> {
     out
 }
 
+/// Each phrase of [`NOUN_TRIGGERS`] split into words, filed under its first word in list order,
+/// so that a token is only tried against the phrases it can open (the scan runs at every token).
+type TriggerPhrase = (&'static str, &'static str, Vec<&'static str>);
+static NOUN_TRIGGERS_BY_FIRST_WORD: std::sync::LazyLock<
+    std::collections::HashMap<&'static str, Vec<TriggerPhrase>>,
+> = std::sync::LazyLock::new(|| {
+    let mut by_first: std::collections::HashMap<&str, Vec<TriggerPhrase>> = Default::default();
+    for &(phrase, kind) in NOUN_TRIGGERS {
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        by_first
+            .entry(parts[0])
+            .or_default()
+            .push((phrase, kind, parts));
+    }
+    by_first
+});
+
 /// A noun trigger starting at token `k`: its length in tokens, its kind, and whether it is
 /// used as a verb ("will vote", "to visit").
 fn noun_trigger_at(
@@ -1698,9 +1715,9 @@ fn noun_trigger_at(
     k: usize,
 ) -> Option<(usize, &'static str, bool)> {
     let prev = k.checked_sub(1).map(|p| lower[p].as_str());
-    for (phrase, kind) in NOUN_TRIGGERS {
-        let parts: Vec<&str> = phrase.split(' ').collect();
-        if k + parts.len() > toks.len() || lower[k] != parts[0] {
+    let candidates = NOUN_TRIGGERS_BY_FIRST_WORD.get(lower[k].as_str())?;
+    for (phrase, kind, parts) in candidates {
+        if k + parts.len() > toks.len() {
             continue;
         }
         // Only the first word may carry a possessive ("Friday's talks" is on "talks").

@@ -525,11 +525,15 @@ fn split_aliases(aliases: &'static str) -> impl Iterator<Item = &'static str> {
 /// Name → row, in two tables: ordinary names compared folded, abbreviations compared exactly.
 #[derive(Default)]
 struct Names {
-    folded: HashMap<Box<str>, usize>,
-    exact: HashMap<&'static str, usize>,
+    folded: HashMap<Box<str>, usize, NameHash>,
+    exact: HashMap<&'static str, usize, NameHash>,
     /// Abbreviations claimed by two different rows, which therefore match neither.
     ambiguous: HashSet<&'static str>,
 }
+
+/// The tables are fixed data looked up with short names at nearly every capitalised word: see
+/// [`super::lexicon::FastHash`].
+type NameHash = super::lexicon::FastHash;
 
 impl Names {
     /// Adds `name` for `row`. For an ordinary name the first row to claim it keeps it, so callers
@@ -611,18 +615,29 @@ impl Key {
                 key.push(' ')?;
                 space_pending = false;
             }
-            for lower in c.to_lowercase() {
-                match fold_char(lower) {
-                    Fold::Drop => {}
-                    Fold::One(base) => key.push(base)?,
-                    Fold::Two(first, second) => {
-                        key.push(first)?;
-                        key.push(second)?;
-                    }
+            // An ASCII character lowers to one; only the rest needs the Unicode tables.
+            if c.is_ascii() {
+                key.push_folded(c.to_ascii_lowercase())?;
+            } else {
+                for lower in c.to_lowercase() {
+                    key.push_folded(lower)?;
                 }
             }
         }
         Some(key)
+    }
+
+    /// Pushes lower-case `lower` as [`fold_char`] folds it.
+    fn push_folded(&mut self, lower: char) -> Option<()> {
+        match fold_char(lower) {
+            Fold::Drop => {}
+            Fold::One(base) => self.push(base)?,
+            Fold::Two(first, second) => {
+                self.push(first)?;
+                self.push(second)?;
+            }
+        }
+        Some(())
     }
 
     fn push(&mut self, c: char) -> Option<()> {

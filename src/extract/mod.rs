@@ -259,7 +259,8 @@ fn sentence_excerpt(
     while !text.is_char_boundary(end) {
         end += 1;
     }
-    let mut out = String::new();
+    // Room for the excerpt and both marks: no regrowth, for what can be thousands of facts.
+    let mut out = String::with_capacity(end - start + 2 * '…'.len_utf8());
     if start > sentence.start {
         out.push('…');
     }

@@ -261,8 +261,12 @@ fn find_times_after(
     if toks.len() == 0 {
         return Vec::new();
     }
-    let tenses = TenseIndex::new(&toks);
     let parsed = parse::parse_all(&toks);
+    // Most sentences name no time: the tense and zone analyses are only for what was parsed.
+    if parsed.is_empty() {
+        return Vec::new();
+    }
+    let tenses = TenseIndex::new(&toks);
     let zones = ZoneChoice::new(ctx, &toks);
     let mut drafts: Vec<Draft> = parsed
         .iter()

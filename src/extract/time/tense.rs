@@ -13,7 +13,7 @@
 //! answering for every expression of a sentence stays linear.
 
 use super::Tense;
-use super::token::{Kind, Tokens};
+use super::token::{Kind, Tokens, WordSet};
 
 const FUTURE: &[&str] = &[
     "will", "shall", "would", "could", "might", "should", "must", "can", "cannot", "later",
@@ -38,17 +38,17 @@ const PRESENT: &[&str] = &["is", "are", "am", "isn", "aren", "does", "doesn", "s
 const HAVE: &[&str] = &["has", "have", "hasn", "haven"];
 /// Auxiliaries after which a participle carries no tense of its own ("is expected", "has met",
 /// "will be held"): the auxiliary decides.
-const AUXILIARY: &[&str] = &[
+static AUXILIARY: WordSet = WordSet::new(&[
     "is", "are", "am", "be", "being", "been", "was", "were", "isn", "aren", "wasn", "weren", "has",
     "have", "had", "having", "hasn", "haven", "hadn", "get", "got",
-];
+]);
 /// Words before a participle that make it an adjective ("the planned talks").
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
     "your", "my", "no",
 ];
 /// Adverbs that may stand between an auxiliary and its verb ("has not yet met").
-const ADVERBS: &[&str] = &[
+static ADVERBS: WordSet = WordSet::new(&[
     "not",
     "also",
     "now",
@@ -68,9 +68,9 @@ const ADVERBS: &[&str] = &[
     "then",
     "first",
     "since",
-];
+]);
 /// Words that make a following "to" point forward: "is set to", "plans to", "agreed to".
-const FUTURE_LEADS: &[&str] = &[
+static FUTURE_LEADS: WordSet = WordSet::new(&[
     "set",
     "due",
     "expected",
@@ -107,7 +107,7 @@ const FUTURE_LEADS: &[&str] = &[
     "decided",
     "offered",
     "invited",
-];
+]);
 /// Verbs that news writes in the present simple for what is on a schedule: "The Hawks play
 /// their final game on Friday", "the minister travels to Oslo on Monday".
 const SCHEDULE_VERBS: &[&str] = &[
@@ -174,7 +174,7 @@ const NEUTRAL_LEADS: &[&str] = &[
 ];
 /// Irregular past forms that are not also common present forms or nouns ("put", "set", "read"
 /// are left out on purpose).
-const IRREGULAR_PAST: &[&str] = &[
+static IRREGULAR_PAST: WordSet = WordSet::new(&[
     "met",
     "said",
     "told",
@@ -248,10 +248,10 @@ const IRREGULAR_PAST: &[&str] = &[
     "heard",
     "stuck",
     "wept",
-];
+]);
 /// Past participles that are never simple past forms: tenseless on their own ("the written
 /// statement"), they only matter after an auxiliary.
-const PARTICIPLES: &[&str] = &[
+static PARTICIPLES: WordSet = WordSet::new(&[
     "been",
     "done",
     "gone",
@@ -285,32 +285,32 @@ const PARTICIPLES: &[&str] = &[
     "overseen",
     "beaten",
     "forgiven",
-];
+]);
 /// Words ending in "ed" that are not past forms.
-const NOT_ED: &[&str] = &[
+static NOT_ED: WordSet = WordSet::new(&[
     "need", "seed", "speed", "feed", "breed", "greed", "creed", "deed", "weed", "heed", "steed",
     "indeed", "proceed", "exceed", "succeed", "embed", "hundred", "kindred", "sacred", "naked",
     "wicked", "shed", "sled",
-];
+]);
 /// Words that open a new clause.
-const CLAUSE_WORDS: &[&str] = &[
+static CLAUSE_WORDS: WordSet = WordSet::new(&[
     "and", "but", "while", "whereas", "although", "though", "because", "after", "before", "when",
     "whenever", "if", "unless", "until", "who", "whom", "whose", "which", "that", "where",
-];
+]);
 
 /// Whether token `i` is a past participle or simple past form (irregular or "-ed").
 fn participle_like(t: &Tokens, i: usize) -> bool {
     if !t.is_word(i) {
         return false;
     }
-    if t.word_in(i, IRREGULAR_PAST) || t.word_in(i, PARTICIPLES) {
+    if t.word_in_set(i, &IRREGULAR_PAST) || t.word_in_set(i, &PARTICIPLES) {
         return true;
     }
     let w = t.str(i).as_bytes();
     w.len() >= 4
         && w.is_ascii()
         && w[w.len() - 2..].eq_ignore_ascii_case(b"ed")
-        && !t.word_in(i, NOT_ED)
+        && !t.word_in_set(i, &NOT_ED)
 }
 
 /// Whether `word` looks like a third-person present verb: lower case, ending in a single "s"
@@ -350,7 +350,7 @@ fn previous_verb_slot(t: &Tokens, i: usize) -> Option<usize> {
     let mut j = i;
     for _ in 0..4 {
         j = j.checked_sub(1)?;
-        if t.punct_in(j, &['\'', '’']) || t.word_in(j, ADVERBS) {
+        if t.punct_in(j, &['\'', '’']) || t.word_in_set(j, &ADVERBS) {
             continue;
         }
         return t.is_word(j).then_some(j);
@@ -363,7 +363,7 @@ fn next_verb_slot(t: &Tokens, i: usize) -> Option<usize> {
     let mut j = i;
     for _ in 0..4 {
         j += 1;
-        if t.punct_in(j, &['\'', '’']) || t.word_in(j, ADVERBS) {
+        if t.punct_in(j, &['\'', '’']) || t.word_in_set(j, &ADVERBS) {
             continue;
         }
         return t.is_word(j).then_some(j);
@@ -427,7 +427,7 @@ pub(super) fn cue(t: &Tokens, i: usize) -> Option<Tense> {
         };
     }
     if t.word_is(i, "to") {
-        if previous_verb_slot(t, i).is_some_and(|j| t.word_in(j, FUTURE_LEADS)) {
+        if previous_verb_slot(t, i).is_some_and(|j| t.word_in_set(j, &FUTURE_LEADS)) {
             return Some(Tense::Future);
         }
         // "ordered O'Halloran to report by July 15", "urged them to act": a directive with
@@ -443,14 +443,14 @@ pub(super) fn cue(t: &Tokens, i: usize) -> Option<Tense> {
         return None;
     }
     if let Some(j) = previous_verb_slot(t, i)
-        && (t.word_in(j, AUXILIARY) || t.word_in(j, DETERMINERS))
+        && (t.word_in_set(j, &AUXILIARY) || t.word_in(j, DETERMINERS))
     {
         return None;
     }
     if modifies_noun(t, i) {
         return None;
     }
-    if t.word_in(i, PARTICIPLES) {
+    if t.word_in_set(i, &PARTICIPLES) {
         return None;
     }
     Some(Tense::Past)
@@ -471,7 +471,7 @@ pub(super) fn is_boundary(t: &Tokens, i: usize) -> bool {
                 ],
             )
         }
-        Some(Kind::Word) => t.word_in(i, CLAUSE_WORDS),
+        Some(Kind::Word) => t.word_in_set(i, &CLAUSE_WORDS),
         _ => false,
     }
 }

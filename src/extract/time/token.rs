@@ -30,6 +30,38 @@ pub(super) struct Tok {
     pub glued: bool,
 }
 
+/// A fixed list of words (given in lower case) that answers "is this word one of you, in any
+/// letter case?" from a hash set built on first use, not by scanning the list. It matches exactly
+/// what [`Tokens::word_in`] matches: ASCII letters fold, anything else compares as written.
+pub(super) struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<std::collections::HashSet<String, crate::extract::lexicon::FastHash>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        Self {
+            words,
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn contains_ignore_ascii_case(&self, word: &str) -> bool {
+        let set = self
+            .set
+            .get_or_init(|| self.words.iter().map(|w| w.to_ascii_lowercase()).collect());
+        // Short words fold into a buffer on the stack; a longer one is rare enough to allocate.
+        let mut buf = [0u8; 32];
+        if let Some(slot) = buf.get_mut(..word.len()) {
+            slot.copy_from_slice(word.as_bytes());
+            slot.make_ascii_lowercase();
+            std::str::from_utf8(slot).is_ok_and(|w| set.contains(w))
+        } else {
+            set.contains(&word.to_ascii_lowercase())
+        }
+    }
+}
+
 /// The tokens of one sentence, with accessors that answer `false`/`None` out of range so that
 /// grammar rules can look ahead without bounds checks.
 pub(super) struct Tokens<'t> {
@@ -115,6 +147,12 @@ impl<'t> Tokens<'t> {
             let w = self.str(i);
             words.iter().any(|x| w.eq_ignore_ascii_case(x))
         }
+    }
+
+    /// Whether token `i` is one of the words of `set`, in any letter case: [`Tokens::word_in`]
+    /// for the long lists, which are asked about nearly every token.
+    pub fn word_in_set(&self, i: usize, set: &WordSet) -> bool {
+        self.is_word(i) && set.contains_ignore_ascii_case(self.str(i))
     }
 
     /// The value of number token `i` (at most nine digits; longer runs give `None`).
@@ -351,5 +389,19 @@ mod tests {
         let t = Tokens::new(s, 7..11);
         assert_eq!(t.len(), 2);
         assert_eq!(t.str(0), "11");
+    }
+
+    #[test]
+    fn word_sets_match_what_word_lists_match() {
+        static SET: WordSet = WordSet::new(&["said", "führer", "rung"]);
+        let list: &[&str] = &["said", "führer", "rung"];
+        let long = "x".repeat(40);
+        let s = format!("SAID Said sAid says FÜHRER Führer rung {long} sai");
+        let t = Tokens::new(&s, 0..s.len());
+        for i in 0..t.len() {
+            assert_eq!(t.word_in_set(i, &SET), t.word_in(i, list), "{}", t.str(i));
+        }
+        assert!(t.word_in_set(0, &SET) && t.word_in_set(5, &SET));
+        assert!(!t.word_in_set(3, &SET) && !t.word_in_set(4, &SET));
     }
 }
