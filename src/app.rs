@@ -14,6 +14,7 @@ use crate::http::middleware::HttpMetrics;
 use crate::store::durable::DurableStore;
 use crate::store::ingest::{ArticleInput, IngestError, ingest};
 use crate::store::memory::MemoryStore;
+use crate::store::postgres::{PgFactStore, PgOptions};
 use crate::store::{FactStore, Page};
 
 /// The bundled seed article, served by default so a fresh server has something to show.
@@ -74,6 +75,25 @@ pub async fn open_store(
         Some(dir) => Arc::new(DurableStore::open(dir).await?),
         None => Arc::new(MemoryStore::new()),
     };
+    seed_if_empty(store, seed).await
+}
+
+/// The store on the PostgreSQL database of `options`, migrated to the embedded schema (fails
+/// when it cannot be reached now: the orchestrator restarts the replica). With `seed`, the seed
+/// article is added when the database holds no article; replicas starting at once may both
+/// try, and the content key stores it once.
+pub async fn open_postgres(
+    options: &PgOptions,
+    seed: bool,
+) -> Result<Arc<dyn FactStore>, IngestError> {
+    let store: Arc<dyn FactStore> = Arc::new(PgFactStore::connect(options).await?);
+    seed_if_empty(store, seed).await
+}
+
+async fn seed_if_empty(
+    store: Arc<dyn FactStore>,
+    seed: bool,
+) -> Result<Arc<dyn FactStore>, IngestError> {
     if seed
         && store
             .list_articles(Page {
@@ -85,7 +105,9 @@ pub async fn open_store(
             == 0
     {
         let inserted = ingest(store.as_ref(), seed_input()).await?;
-        tracing::info!(article_id = %inserted.article.id, "loaded the seed article");
+        if inserted.created {
+            tracing::info!(article_id = %inserted.article.id, "loaded the seed article");
+        }
     }
     Ok(store)
 }

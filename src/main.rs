@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use clap::Parser;
 use factline::app::{self, AppState};
-use factline::config::{AppConfig, Cli, Command, EvalArgs, ExtractArgs, ServeArgs};
+use factline::config::{AppConfig, Cli, Command, EvalArgs, ExtractArgs, MigrateArgs, ServeArgs};
 use factline::store::ingest::{ArticleInput, Submission};
+use factline::store::postgres::{self, PgOptions};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -19,9 +20,7 @@ fn main() -> ExitCode {
         Command::Healthcheck(args) => {
             app::healthcheck(args.addr, Duration::from_secs(args.timeout_secs))
         }
-        Command::Migrate(_args) => {
-            Err("`migrate` needs the PostgreSQL store (not built yet)".to_string())
-        }
+        Command::Migrate(args) => migrate(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -39,13 +38,23 @@ fn serve(args: ServeArgs) -> Result<(), String> {
         .build()
         .map_err(|e| format!("cannot start the runtime: {e}"))?;
     runtime.block_on(async {
-        let store = app::open_store(args.data_dir.as_deref(), !args.no_seed)
-            .await
-            .map_err(|e| format!("cannot open the store: {e}"))?;
+        let store = match &args.database.database_url {
+            Some(url) => {
+                let options = PgOptions {
+                    url: url.clone(),
+                    max_connections: args.database.db_max_connections,
+                    acquire_timeout: Duration::from_secs(args.database.db_acquire_timeout_secs),
+                };
+                app::open_postgres(&options, !args.no_seed).await
+            }
+            None => app::open_store(args.data_dir.as_deref(), !args.no_seed).await,
+        }
+        .map_err(|e| format!("cannot open the store: {e}"))?;
         let config = AppConfig::from_serve_args(&args);
         tracing::info!(
             bind = %args.bind,
             data_dir = ?args.data_dir,
+            postgres = args.database.database_url.is_some(),
             token = config.token.is_some(),
             request_timeout = ?config.request_timeout,
             "starting"
@@ -58,6 +67,17 @@ fn serve(args: ServeArgs) -> Result<(), String> {
             .await
             .map_err(|e| format!("server failed: {e}"))
     })
+}
+
+fn migrate(args: MigrateArgs) -> Result<(), String> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the runtime: {e}"))?;
+    runtime
+        .block_on(postgres::migrate(&args.database_url))
+        .map_err(|e| e.to_string())?;
+    print_out("migrations applied")
 }
 
 fn extract(args: ExtractArgs) -> Result<(), String> {

@@ -215,7 +215,7 @@ impl EventFilter {
 }
 
 /// The trimmed, lowercased filter value; None when absent or blank (a blank filter is no filter).
-fn needle(value: &Option<String>) -> Option<String> {
+pub(crate) fn needle(value: &Option<String>) -> Option<String> {
     value
         .as_deref()
         .map(str::trim)
@@ -231,6 +231,14 @@ fn contains_ci(haystack: &str, lowercase_needle: &str) -> bool {
 /// case-insensitively, in one of `fields`.
 fn all_words_in(query: &str, fields: &[&str]) -> bool {
     let hay: Vec<String> = fields.iter().map(|f| f.to_lowercase()).collect();
+    query_words(query)
+        .iter()
+        .all(|w| hay.iter().any(|h| h.contains(w)))
+}
+
+/// The lowercased words of a `q` value, as [`all_words_in`] looks for them; a store that
+/// narrows candidates in its own query language searches for these.
+pub(crate) fn query_words(query: &str) -> Vec<String> {
     query
         .split_whitespace()
         .map(|w| {
@@ -238,7 +246,7 @@ fn all_words_in(query: &str, fields: &[&str]) -> bool {
                 .to_lowercase()
         })
         .filter(|w| !w.is_empty())
-        .all(|w| hay.iter().any(|h| h.contains(&w)))
+        .collect()
 }
 
 #[cfg(test)]

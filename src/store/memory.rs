@@ -12,6 +12,7 @@ use std::sync::{Arc, RwLock};
 use async_trait::async_trait;
 
 use crate::model::{Event, Extraction, Person, Quote};
+use crate::store::merge;
 use crate::store::when::{self};
 use crate::store::{
     Article, ArticleMeta, EventFilter, FactStore, Inserted, Listing, NewArticle, Page,
@@ -79,7 +80,12 @@ impl Snapshot {
             s.article_pos.insert(a.meta.id.clone(), i);
             s.by_content.insert(a.content_key.clone(), i);
         }
-        s.people = merge_people(&articles);
+        s.people = merge::merge_people(articles.iter().flat_map(|a| {
+            a.extraction
+                .people
+                .iter()
+                .map(move |p| (a.meta.id.as_str(), p))
+        }));
         for (i, p) in s.people.iter().enumerate() {
             s.person_pos.insert(p.id.clone(), i);
             for a in &p.article_ids {
@@ -159,70 +165,6 @@ fn timeline_entry(event: &Event, article: &StoredArticle) -> Option<TimelineEntr
         article_published: article.meta.published_at,
         article_time_zone: article.meta.time_zone.clone(),
     })
-}
-
-/// People merged by id over `articles` (in list order): the longest name wins and the others
-/// become aliases; aliases and roles are unions; mention counts add up.
-fn merge_people(articles: &[Arc<StoredArticle>]) -> Vec<Person> {
-    let mut merged: Vec<Person> = Vec::new();
-    let mut pos: HashMap<String, usize> = HashMap::new();
-    for a in articles {
-        for p in &a.extraction.people {
-            let Some(&i) = pos.get(&p.id) else {
-                pos.insert(p.id.clone(), merged.len());
-                let mut first = p.clone();
-                first.article_ids = vec![a.meta.id.clone()];
-                first.aliases.retain(|alias| alias != &first.name);
-                dedupe(&mut first.aliases, false);
-                dedupe(&mut first.roles, true);
-                merged.push(first);
-                continue;
-            };
-            let m = &mut merged[i];
-            let mut forms = vec![p.name.clone()];
-            forms.extend(p.aliases.iter().cloned());
-            if p.name.chars().count() > m.name.chars().count() {
-                let old = std::mem::replace(&mut m.name, p.name.clone());
-                forms.push(old);
-            }
-            m.aliases.extend(forms);
-            let name = m.name.clone();
-            m.aliases.retain(|alias| alias != &name);
-            dedupe(&mut m.aliases, false);
-            m.roles.extend(p.roles.iter().cloned());
-            dedupe(&mut m.roles, true);
-            m.mention_count += p.mention_count;
-            m.evidence.extend(p.evidence.iter().cloned());
-            if !m.article_ids.contains(&a.meta.id) {
-                m.article_ids.push(a.meta.id.clone());
-            }
-        }
-    }
-    merged.sort_by(|x, y| {
-        y.mention_count
-            .cmp(&x.mention_count)
-            .then_with(|| x.name.cmp(&y.name))
-            .then_with(|| x.id.cmp(&y.id))
-    });
-    merged
-}
-
-/// Drops repeats, keeping the first; `fold_case` treats "Mayor" and "mayor" as one.
-fn dedupe(items: &mut Vec<String>, fold_case: bool) {
-    let mut seen: Vec<String> = Vec::new();
-    items.retain(|item| {
-        let key = if fold_case {
-            item.to_lowercase()
-        } else {
-            item.clone()
-        };
-        if seen.contains(&key) {
-            false
-        } else {
-            seen.push(key);
-            true
-        }
-    });
 }
 
 /// Positions to scan: the smallest applicable index, or everything.

@@ -11,6 +11,8 @@ pub mod filter;
 pub mod ids;
 pub mod ingest;
 pub mod memory;
+pub mod merge;
+pub mod postgres;
 pub mod when;
 
 use async_trait::async_trait;
