@@ -840,11 +840,14 @@ impl Attribution<'_> {
             k -= 1;
         }
         let t = toks.get(k.checked_sub(1)?)?;
-        // A mention that ends here.
+        // A mention that ends here, unless it is the object of an aside ("Ms. Okafor, pressed
+        // later by Ms. Cantwell, said": Okafor speaks).
         if let Some(m) = self.people.in_sentence(si).find(|m| {
             m.span.start <= t.span.start
                 && t.span.end <= m.span.end + 3
                 && !self.inside_quote(m.span.start)
+                && !(preceded_by_preposition(text, m.span.start)
+                    && text[m.span.end..verb_pos].trim_start().starts_with(','))
         }) {
             // "a spokesperson for the prime minister said": the spokesperson speaks, unnamed.
             let before = text[..m.span.start].trim_end();
@@ -1699,6 +1702,20 @@ mod tests {
             got,
             [(
                 "the agency had lost the public's trust".to_string(),
+                Some("Rachel Oke".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn the_object_of_an_aside_is_not_the_speaker() {
+        let got = reported_texts(
+            "Ms. Rachel Oke, pressed later by Ms. Maria Cant, said she would not set a target.",
+        );
+        assert_eq!(
+            got,
+            [(
+                "she would not set a target".to_string(),
                 Some("Rachel Oke".to_string())
             )]
         );
