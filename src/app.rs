@@ -8,8 +8,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
 
 use crate::config::{AppConfig, LogFormat};
+use crate::http::cache::ResponseCache;
 use crate::http::middleware::HttpMetrics;
 use crate::store::durable::DurableStore;
 use crate::store::ingest::{ArticleInput, IngestError, ingest};
@@ -29,16 +31,27 @@ pub struct AppState {
     pub config: Arc<AppConfig>,
     /// Request counters and latency histograms for `/metrics`.
     pub metrics: HttpMetrics,
+    /// Rendered reads, kept until the store changes.
+    pub responses: ResponseCache,
+    /// One permit per extraction allowed to run at once (each holds a blocking thread).
+    pub extractions: Arc<Semaphore>,
 }
 
 impl AppState {
     /// State over `store` with `config` and a fresh metrics registry (one per state, so
     /// tests running side by side do not count each other's requests).
     pub fn new(store: Arc<dyn FactStore>, config: AppConfig) -> Self {
+        let extractions = Arc::new(Semaphore::new(
+            config
+                .max_concurrent_extractions
+                .clamp(1, Semaphore::MAX_PERMITS),
+        ));
         AppState {
+            responses: ResponseCache::new(Arc::clone(&store)),
             store,
             config: Arc::new(config),
             metrics: HttpMetrics::new(),
+            extractions,
         }
     }
 }
@@ -114,14 +127,56 @@ async fn seed_if_empty(
 
 /// Serves the API on `listener` until `shutdown` completes, then finishes the requests in
 /// flight. Tests call this with a listener on port 0.
+///
+/// HTTP/1.1 connections are driven by hyper directly (rather than `axum::serve`) so that a
+/// client which dribbles its request headers is cut off after
+/// [`AppConfig::header_read_timeout`]. On shutdown the listener closes, idle keep-alive
+/// connections are closed, and the call returns once every request in flight is answered.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, crate::http::router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use hyper_util::server::graceful::GracefulShutdown;
+    use hyper_util::service::TowerToHyperService;
+    use tower::ServiceExt;
+
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(state.config.header_read_timeout);
+    let service = crate::http::router(state)
+        .map_request(|req: hyper::Request<_>| req.map(axum::body::Body::new));
+    let graceful = GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _peer)) => stream,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait rather than spin.
+                    tracing::warn!(error = %e, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(10)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let connection = http.serve_connection(
+            TokioIo::new(stream),
+            TowerToHyperService::new(service.clone()),
+        );
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            if let Err(e) = connection.await {
+                tracing::debug!(error = %e, "connection ended with an error");
+            }
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
+    Ok(())
 }
 
 /// Completes on ctrl-c or SIGTERM.

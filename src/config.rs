@@ -210,6 +210,8 @@ pub struct AppConfig {
     pub token: Option<ApiToken>,
     /// How long a request may take.
     pub request_timeout: Duration,
+    /// How long a client may take to send a request's headers.
+    pub header_read_timeout: Duration,
     /// Requests served at once.
     pub max_concurrent_requests: usize,
     /// Extractions run at once.
@@ -221,6 +223,7 @@ impl Default for AppConfig {
         AppConfig {
             token: None,
             request_timeout: Duration::from_secs(30),
+            header_read_timeout: Duration::from_secs(10),
             max_concurrent_requests: 1024,
             max_concurrent_extractions: 4,
         }
@@ -233,6 +236,7 @@ impl AppConfig {
         AppConfig {
             token: args.token.clone(),
             request_timeout: Duration::from_secs(args.request_timeout_secs),
+            header_read_timeout: Duration::from_secs(args.header_read_timeout_secs),
             max_concurrent_requests: usize::try_from(args.max_concurrent_requests)
                 .unwrap_or(usize::MAX),
             max_concurrent_extractions: usize::try_from(args.max_concurrent_extractions)

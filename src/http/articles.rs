@@ -10,7 +10,7 @@ use crate::http::error::{ApiError, Problem};
 use crate::http::extract::{ApiJson, ApiQuery};
 use crate::http::page::{PageQuery, Paginated};
 use crate::store::Article;
-use crate::store::ingest::{ArticleInput, IngestError, ingest};
+use crate::store::ingest::{ArticleInput, IngestError, ingest_limited};
 
 /// Articles, newest first (by publication date, then id). Lists omit the text.
 #[utoipa::path(
@@ -57,7 +57,7 @@ pub async fn create_article(
     State(state): State<AppState>,
     ApiJson(input): ApiJson<ArticleInput>,
 ) -> Result<Response, ApiError> {
-    let inserted = ingest(state.store.as_ref(), input)
+    let inserted = ingest_limited(state.store.as_ref(), input, Some(&state.extractions))
         .await
         .map_err(|e| match e {
             IngestError::Invalid(invalid) => ApiError::from(invalid),

@@ -176,11 +176,10 @@ pub async fn etag(req: Request, next: Next) -> Response {
                 .into_response();
         }
     };
-    let digest = Sha256::digest(&bytes);
-    let tag = format!("\"{}\"", hex16(&digest));
-    let Ok(tag_value) = HeaderValue::from_str(&tag) else {
+    let Some(tag_value) = strong_etag(&bytes) else {
         return Response::from_parts(parts, Body::from(bytes));
     };
+    let tag = tag_value.to_str().unwrap_or_default().to_string();
     parts.headers.insert(header::ETAG, tag_value);
     if if_none_match.is_some_and(|v| etag_listed(&v, &tag)) {
         parts.status = StatusCode::NOT_MODIFIED;
@@ -190,9 +189,15 @@ pub async fn etag(req: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
+/// The strong ETag of a body as sent: the first 128 bits of its SHA-256, quoted.
+pub(crate) fn strong_etag(body: &[u8]) -> Option<HeaderValue> {
+    let digest = Sha256::digest(body);
+    HeaderValue::from_str(&format!("\"{}\"", hex16(&digest))).ok()
+}
+
 /// Whether an `If-None-Match` value lists `tag` (weak comparison, as RFC 9110 asks for this
 /// header) or is `*`.
-fn etag_listed(header_value: &HeaderValue, tag: &str) -> bool {
+pub(crate) fn etag_listed(header_value: &HeaderValue, tag: &str) -> bool {
     let Ok(value) = header_value.to_str() else {
         return false;
     };

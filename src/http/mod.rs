@@ -11,6 +11,7 @@
 
 pub mod articles;
 pub mod auth;
+pub mod cache;
 pub mod error;
 pub mod events;
 pub mod export;
@@ -31,6 +32,7 @@ use axum::http::{HeaderName, Method, StatusCode, Uri, header};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use tower::ServiceBuilder;
+use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{Any as AnyOrigin, CorsLayer};
@@ -91,9 +93,10 @@ routes! {
 /// every test.
 ///
 /// Middleware, outermost first: request id (set, then traced, then copied to the response);
-/// the one log line per 500; metrics by route; CORS; ETag/304; compression; problem documents
+/// the one log line per 500; metrics by route; CORS; the response cache with its ETags and
+/// 304s; compression; problem documents
 /// for bare error statuses; panics as 500s; the bearer token on writes (before any body is
-/// read); the request timeout; the body limit.
+/// read); the request timeout; the concurrency limit; the body limit.
 pub fn router(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
     let stack = ServiceBuilder::new()
@@ -101,7 +104,9 @@ pub fn router(state: AppState) -> Router {
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(middleware::request_span)
-                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO))
+                // One DEBUG line per response: at INFO, formatting and writing a line per
+                // request would cost more than serving a cached read.
+                .on_response(DefaultOnResponse::new().level(tracing::Level::DEBUG))
                 // 500s are logged once, with their cause, by `log_internal_errors`.
                 .on_failure(()),
         )
@@ -112,7 +117,10 @@ pub fn router(state: AppState) -> Router {
             middleware::track_metrics,
         ))
         .layer(cors(request_id))
-        .layer(from_fn(middleware::etag))
+        .layer(from_fn_with_state(
+            state.responses.clone(),
+            cache::cached_responses,
+        ))
         .layer(CompressionLayer::new())
         .layer(from_fn(middleware::problem_for_bare_errors))
         .layer(CatchPanicLayer::custom(panic_response))
@@ -123,6 +131,15 @@ pub fn router(state: AppState) -> Router {
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             state.config.request_timeout,
+        ))
+        // Inside the timeout, so a request waiting for a slot is answered 503 in time. One
+        // semaphore shared by every route (the plain `ConcurrencyLimitLayer` would make one
+        // per route).
+        .layer(GlobalConcurrencyLimitLayer::new(
+            state
+                .config
+                .max_concurrent_requests
+                .min(tokio::sync::Semaphore::MAX_PERMITS),
         ))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT));
     api_routes()

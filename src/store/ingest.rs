@@ -179,6 +179,17 @@ pub enum IngestError {
 /// article already stored (same text and date) returns that article with `created: false`
 /// without running the extractor again.
 pub async fn ingest(store: &dyn FactStore, input: ArticleInput) -> Result<Inserted, IngestError> {
+    ingest_limited(store, input, None).await
+}
+
+/// [`ingest`], with the extraction run only once a permit of `extractions` is held: each
+/// extraction takes a blocking thread and a core, so a burst of posts queues here instead of
+/// starving the reads. A repeat needs no permit.
+pub async fn ingest_limited(
+    store: &dyn FactStore,
+    input: ArticleInput,
+    extractions: Option<&tokio::sync::Semaphore>,
+) -> Result<Inserted, IngestError> {
     let submission = Submission::parse(input)?;
     if let Some(existing) = store.find_by_content(&submission.content_key).await? {
         return Ok(Inserted {
@@ -187,12 +198,19 @@ pub async fn ingest(store: &dyn FactStore, input: ArticleInput) -> Result<Insert
         });
     }
     let article_id = submission.meta.id.clone();
+    let permit = match extractions {
+        Some(semaphore) => Some(semaphore.acquire().await.map_err(|e| {
+            IngestError::Store(StoreError::NotReady(format!("shutting down: {e}")))
+        })?),
+        None => None,
+    };
     let article = tokio::task::spawn_blocking(move || submission.extract())
         .await
         .map_err(|e| IngestError::Extractor {
             article_id,
             reason: e.to_string(),
         })?;
+    drop(permit);
     Ok(store.insert_article(article).await?)
 }
 
