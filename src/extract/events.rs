@@ -534,7 +534,7 @@ pub fn find_events(
             .map(|t| strip_possessive(t.text).to_lowercase())
             .collect();
         let dateline_end = dateline_end(text, s);
-        let triggers: Vec<Trigger> = find_triggers(text, &toks)
+        let triggers: Vec<Trigger> = find_triggers(text, &toks, &lower)
             .into_iter()
             .filter(|t| !quotes.contains(t.span.start))
             .filter(|t| !only_asked_about(text, &toks, &lower, t))
@@ -1643,16 +1643,13 @@ const VERB_CUES: &[&str] = &[
     "should", "must", "shall",
 ];
 
-/// The trigger words of one sentence, in text order.
-fn find_triggers(text: &str, toks: &[Token<'_>]) -> Vec<Trigger> {
-    let lower: Vec<String> = toks
-        .iter()
-        .map(|t| strip_possessive(t.text).to_lowercase())
-        .collect();
+/// The trigger words of one sentence, in text order. `lower` is each token without its
+/// possessive, in lower case, as the caller already has it.
+fn find_triggers(text: &str, toks: &[Token<'_>], lower: &[String]) -> Vec<Trigger> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
-        if let Some((len, kind, verb)) = noun_trigger_at(text, toks, &lower, k) {
+        if let Some((len, kind, verb)) = noun_trigger_at(text, toks, lower, k) {
             let end = toks[k + len - 1].span.end;
             out.push(Trigger {
                 kind,
@@ -1664,7 +1661,7 @@ fn find_triggers(text: &str, toks: &[Token<'_>]) -> Vec<Trigger> {
             k += len;
             continue;
         }
-        if let Some(kind) = verb_trigger_at(&lower, k) {
+        if let Some(kind) = verb_trigger_at(lower, k) {
             out.push(Trigger {
                 kind,
                 span: toks[k].span.clone(),
@@ -1672,7 +1669,7 @@ fn find_triggers(text: &str, toks: &[Token<'_>]) -> Vec<Trigger> {
                 definite: false,
                 verb: true,
             });
-        } else if let Some(h) = spoken_at(text, toks, &lower, k) {
+        } else if let Some(h) = spoken_at(text, toks, lower, k) {
             // "Speaking at a business event in Leeds": the occasion spoken at is a speech.
             out.push(Trigger {
                 kind: "speech",

@@ -354,34 +354,39 @@ pub fn strip_possessive(word: &str) -> &str {
 pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let slice = &text[range.clone()];
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = slice.as_bytes();
+    // Every sentence is split this way by several passes, so ASCII is read as bytes; anything
+    // else is decoded where it stands.
+    let char_at = |j: usize| match bytes.get(j) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => slice[j..].chars().next(),
+        None => None,
+    };
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
         if !c.is_alphanumeric() {
+            i += c.len_utf8();
             continue;
         }
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        while let Some(d) = char_at(end) {
+            let j = end;
             if d.is_alphanumeric() {
                 end = j + d.len_utf8();
-                iter.next();
                 continue;
             }
             // Inner joiners: apostrophes, hyphens, and dots between letters ("U.S.").
             if matches!(d, '\'' | '\u{2019}' | '-' | '.' | '\u{2010}' | '\u{2011}') {
-                let after = slice[j + d.len_utf8()..].chars().next();
-                if after.is_some_and(char::is_alphanumeric) {
+                if char_at(j + d.len_utf8()).is_some_and(char::is_alphanumeric) {
                     end = j + d.len_utf8();
-                    iter.next();
                     continue;
                 }
                 // A trailing dot belongs to a dotted abbreviation ("U.S.") or a possessive "s'".
                 if d == '.' && slice[i..end].contains('.') {
                     end = j + 1;
-                    iter.next();
                 }
                 if (d == '\'' || d == '\u{2019}') && slice[i..end].ends_with('s') {
                     end = j + d.len_utf8();
-                    iter.next();
                 }
             }
             break;
@@ -390,6 +395,7 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
             text: &slice[i..end],
             span: range.start + i..range.start + end,
         });
+        i = end;
     }
     out
 }

@@ -45,6 +45,7 @@ mod tense;
 mod token;
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use jiff::civil::Date;
 use jiff::tz::Offset;
@@ -53,6 +54,7 @@ use self::parse::{ClockExpr, DateExpr, Parsed, Single, ZoneWords};
 use self::resolve::{DateValue, Resolved};
 use self::tense::TenseIndex;
 use self::token::Tokens;
+use super::lexicon::FastHash;
 use super::{gazetteer, zones};
 use crate::model::{Precision, TimePoint};
 
@@ -261,17 +263,18 @@ fn find_times_after(
     if toks.len() == 0 {
         return Vec::new();
     }
-    let parsed = parse::parse_all(&toks);
+    let analysis = analysed(&toks);
+    let parsed = &analysis.parsed;
     // Most sentences name no time: the tense and zone analyses are only for what was parsed.
     if parsed.is_empty() {
         return Vec::new();
     }
-    let tenses = TenseIndex::new(&toks);
+    let tenses = analysis.tenses.get_or_init(|| TenseIndex::new(&toks));
     let zones = ZoneChoice::new(ctx, &toks);
     let mut drafts: Vec<Draft> = parsed
         .iter()
         .filter_map(|p| {
-            let tense = bound_tense(&toks, p, &tenses);
+            let tense = bound_tense(&toks, p, tenses);
             let mut d = draft(&toks, p, tense, ctx, &zones)?;
             d.clause = tenses.clause_of(p.core);
             Some(d)
@@ -279,6 +282,68 @@ fn find_times_after(
         .collect();
     place_pending(&mut drafts, ctx, previous);
     drafts.into_iter().filter_map(|d| d.mention).collect()
+}
+
+/// What [`find_times_after`] learns from a sentence's tokens alone: its expressions, and the
+/// tense index once an expression needs it.
+struct Analysis {
+    parsed: Vec<Parsed>,
+    tenses: std::cell::OnceCell<TenseIndex>,
+}
+
+/// Sentences analysed on this thread, by start offset and words. The article pass and the event
+/// pass both read every sentence's times, with different contexts; parsing and tense analysis
+/// depend only on the words (and the byte offsets they record on the start), so the second pass
+/// reuses the first's. Emptied when it grows past a few articles' worth, so it stays small.
+struct AnalysisMemo {
+    /// By words, then by start offset (the same words recur at other offsets rarely).
+    entries: std::collections::HashMap<Box<str>, Vec<AtOffset>, FastHash>,
+    bytes: usize,
+}
+
+/// One analysis of some words, and the byte offset they start at.
+type AtOffset = (usize, Rc<Analysis>);
+
+/// The memo's budget in sentence bytes before it is emptied.
+const MEMO_BYTES: usize = 4 << 20;
+
+thread_local! {
+    static ANALYSES: std::cell::RefCell<AnalysisMemo> = std::cell::RefCell::new(AnalysisMemo {
+        entries: std::collections::HashMap::default(),
+        bytes: 0,
+    });
+}
+
+/// The analysis of the sentence `toks` covers, from the memo or made now.
+fn analysed(toks: &Tokens) -> Rc<Analysis> {
+    let (start, end) = match (toks.toks.first(), toks.toks.last()) {
+        (Some(a), Some(b)) => (a.start, b.end),
+        _ => (0, 0),
+    };
+    let words = &toks.text[start..end];
+    ANALYSES.with_borrow_mut(|memo| {
+        if let Some((_, a)) = memo
+            .entries
+            .get(words)
+            .and_then(|at| at.iter().find(|(s, _)| *s == start))
+        {
+            return Rc::clone(a);
+        }
+        if memo.bytes + words.len() > MEMO_BYTES {
+            memo.entries.clear();
+            memo.bytes = 0;
+        }
+        let a = Rc::new(Analysis {
+            parsed: parse::parse_all(toks),
+            tenses: std::cell::OnceCell::new(),
+        });
+        memo.bytes += words.len();
+        memo.entries
+            .entry(words.into())
+            .or_default()
+            .push((start, Rc::clone(&a)));
+        a
+    })
 }
 
 /// The tense that picks the day of `p`. An end bound after a present perfect ("has issued a
@@ -312,9 +377,48 @@ fn bound_tense(toks: &Tokens, p: &Parsed, tenses: &TenseIndex) -> Tense {
 /// ```
 pub fn tense_at(text: &str, sentence: Range<usize>, pos: usize) -> Tense {
     let range = clamp(text, sentence);
-    let toks = Tokens::new(text, range);
-    let k = toks.toks.partition_point(|t| t.start < pos);
-    TenseIndex::new(&toks).at(k)
+    LAST_SENTENCE.with_borrow_mut(|last| {
+        let words = &text[range.clone()];
+        let last = match last {
+            Some(l) if l.words == words => l,
+            _ => last.insert(SentenceTenses::new(text, range.clone())),
+        };
+        let rel = pos.saturating_sub(range.start);
+        let k = if pos <= range.start {
+            0
+        } else {
+            last.starts.partition_point(|&s| s < rel)
+        };
+        last.index.at(k)
+    })
+}
+
+/// The tense analysis of one sentence, kept by [`tense_at`]: event extraction asks about every
+/// trigger of a sentence in turn, and rebuilding the index for each made the cost grow with the
+/// square of a sentence's triggers. Keyed by the sentence's words, not its position, since the
+/// analysis depends on nothing else (tokens never look outside the sentence).
+struct SentenceTenses {
+    words: String,
+    /// Token starts, relative to the sentence's start.
+    starts: Vec<usize>,
+    index: TenseIndex,
+}
+
+impl SentenceTenses {
+    fn new(text: &str, range: Range<usize>) -> Self {
+        let toks = Tokens::new(text, range.clone());
+        SentenceTenses {
+            words: text[range.clone()].to_owned(),
+            starts: toks.toks.iter().map(|t| t.start - range.start).collect(),
+            index: TenseIndex::new(&toks),
+        }
+    }
+}
+
+thread_local! {
+    /// The sentence [`tense_at`] analysed last, on this thread.
+    static LAST_SENTENCE: std::cell::RefCell<Option<SentenceTenses>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// A clock-only mention placed on `date`: the day fixed by another sentence. `text` becomes the
