@@ -552,10 +552,20 @@ impl FactStore for PgFactStore {
                     .and_then(|d| d.constraint())
                     .is_some_and(|c| c == "articles_pkey") =>
             {
-                return Err(StoreError::Storage(format!(
-                    "article id {:?} is taken by different content",
-                    article.meta.id
-                )));
+                // Two replicas posting the same article at once: the id (drawn from the
+                // content) may collide before the content key does. The article that won is
+                // this one, unless its content differs.
+                tx.rollback().await.map_err(db_error)?;
+                return match self.find_by_content(&article.content_key).await? {
+                    Some(existing) => Ok(Inserted {
+                        article: existing,
+                        created: false,
+                    }),
+                    None => Err(StoreError::Storage(format!(
+                        "article id {:?} is taken by different content",
+                        article.meta.id
+                    ))),
+                };
             }
             Err(e) => return Err(db_error(e)),
         };
