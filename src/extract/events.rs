@@ -1328,18 +1328,10 @@ fn within_visit(t: &TimeMention, parent: Option<&TimePoint>, text: &str) -> Time
         return t;
     };
     let weekday_only = {
-        let words = t.point.text.to_lowercase();
-        let named = [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ]
-        .iter()
-        .any(|d| words.contains(d));
+        let words = &t.point.text;
+        let named = words
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| time::weekday_of(w).is_some());
         // "Friday 17 October" fixes its own day.
         named && !words.chars().any(|c| c.is_ascii_digit())
     };

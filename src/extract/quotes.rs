@@ -444,15 +444,21 @@ fn issuers_of_statements(text: &str, sentences: &[Sentence], out: &mut [QuoteMen
         }
         let noun = name.trim_start_matches("the ");
         let si = out[i].sentence;
-        let issuer = out[..i].iter().rev().find_map(|q| {
-            let near = q.sentence < si && q.sentence + 2 >= si;
-            let names_it = text[sentences[q.sentence].span.clone()].contains(noun);
-            match &q.speaker {
-                Speaker::Unknown => None,
-                Speaker::Named(n) if n == name => None,
-                sp => (near && names_it).then(|| sp.clone()),
-            }
-        });
+        // Mentions are in sentence order here: look back two sentences, no further, so a
+        // run of statements stays linear.
+        let issuer = out[..i]
+            .iter()
+            .rev()
+            .take_while(|q| q.sentence + 2 >= si)
+            .find_map(|q| {
+                let near = q.sentence < si;
+                let names_it = text[sentences[q.sentence].span.clone()].contains(noun);
+                match &q.speaker {
+                    Speaker::Unknown => None,
+                    Speaker::Named(n) if n == name => None,
+                    sp => (near && names_it).then(|| sp.clone()),
+                }
+            });
         if let Some(sp) = issuer {
             out[i].speaker = sp;
         }

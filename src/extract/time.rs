@@ -44,6 +44,8 @@ mod resolve;
 mod tense;
 mod token;
 
+pub(crate) use token::weekday_of;
+
 use std::ops::Range;
 use std::rc::Rc;
 

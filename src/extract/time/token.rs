@@ -283,7 +283,7 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
 ];
 
 /// The weekday a word names, in any letter case ("Friday", "FRIDAY").
-pub(super) fn weekday_of(word: &str) -> Option<Weekday> {
+pub(crate) fn weekday_of(word: &str) -> Option<Weekday> {
     WEEKDAYS
         .iter()
         .find(|(name, _)| word.eq_ignore_ascii_case(name))
