@@ -247,6 +247,38 @@ ADMIN1_REGIONS = [
     ("Northern Ireland", "", "GB", "NIR", "Belfast"),
     ("Scotland", "", "GB", "SCT", "Edinburgh"),
     ("Wales", "", "GB", "WLS", "Cardiff"),
+    # India's states and union territories (no abbreviations: "UP" or "MP" would be read in
+    # running capitals). A capital of None marks none: Chandigarh, the capital of Haryana, is a
+    # territory of its own, and Panaji is missing from the package's cities. Punjab is left out:
+    # Pakistan's largest province has the same name.
+    ("Andhra Pradesh", "", "IN", "02", "Amaravati"),
+    ("Arunachal Pradesh", "", "IN", "30", "Itanagar"),
+    ("Assam", "", "IN", "03", "Dispur"),
+    ("Bihar", "", "IN", "34", "Patna"),
+    ("Chhattisgarh", "", "IN", "37", "Raipur"),
+    ("Goa", "", "IN", "33", None),
+    ("Gujarat", "", "IN", "09", "Gandhinagar"),
+    ("Haryana", "", "IN", "10", None),
+    ("Himachal Pradesh", "", "IN", "11", "Shimla"),
+    ("Jammu and Kashmir", "", "IN", "12", "Srinagar"),
+    ("Jharkhand", "", "IN", "38", "Ranchi"),
+    ("Karnataka", "", "IN", "19", "Bengaluru"),
+    ("Kerala", "", "IN", "13", "Thiruvananthapuram"),
+    ("Madhya Pradesh", "", "IN", "35", "Bhopal"),
+    ("Maharashtra", "", "IN", "16", "Mumbai"),
+    ("Manipur", "", "IN", "17", "Imphal"),
+    ("Meghalaya", "", "IN", "18", "Shillong"),
+    ("Mizoram", "", "IN", "31", "Aizawl"),
+    ("Nagaland", "", "IN", "20", "Kohima"),
+    ("Odisha", "", "IN", "21", "Bhubaneswar"),
+    ("Rajasthan", "", "IN", "24", "Jaipur"),
+    ("Sikkim", "", "IN", "29", "Gangtok"),
+    ("Tamil Nadu", "", "IN", "25", "Chennai"),
+    ("Telangana", "", "IN", "40", "Hyderabad"),
+    ("Tripura", "", "IN", "26", "Agartala"),
+    ("Uttar Pradesh", "", "IN", "36", "Lucknow"),
+    ("Uttarakhand", "", "IN", "39", "Dehradun"),
+    ("West Bengal", "", "IN", "28", "Kolkata"),
 ]
 
 # US state capitals (general knowledge), keyed by state code; GeoNames has no feature codes in
@@ -375,6 +407,8 @@ def main() -> None:
     region_capitals += [(name, country, code, capital)
                         for name, _abbr, country, code, capital in ADMIN1_REGIONS]
     for region, country, code, capital_name in region_capitals:
+        if capital_name is None:
+            continue
         capital = find_city(by_country[country], country, capital_name, admin1=code)
         if capital is None:
             sys.exit(f"capital {capital_name!r} of {region} ({country} {code}) not found")
