@@ -1972,8 +1972,9 @@ fn is_say_time(
 }
 
 /// Relative clauses set off by commas (", who flew back from Paris last night,", ", which
-/// made up about a quarter of revenue last year,"): their byte range, the token they are
-/// attached to, and whether they describe a person ("who").
+/// made up about a quarter of revenue last year,", ", called after Hastie quit on Sunday,"):
+/// their byte range, the token they are attached to, and whether they tell of something other
+/// than the word they hang on (a person's "who", a participle's own clause).
 fn relative_clauses(
     text: &str,
     toks: &[Token<'_>],
@@ -1981,7 +1982,16 @@ fn relative_clauses(
 ) -> Vec<(Range<usize>, usize, bool)> {
     let mut out = Vec::new();
     for k in 1..toks.len() {
-        let who = matches!(lower[k].as_str(), "who" | "whose" | "whom");
+        // "The ballot, called after Hastie quit the frontbench on Sunday, was held …": a
+        // participle with a clause of its own tells of something else, like "who" does.
+        let aside = k + 1 < toks.len()
+            && lower[k].len() > 3
+            && lower[k].ends_with("ed")
+            && matches!(
+                lower[k + 1].as_str(),
+                "after" | "before" | "since" | "until" | "because" | "while"
+            );
+        let who = aside || matches!(lower[k].as_str(), "who" | "whose" | "whom");
         if !(who || lower[k] == "which") {
             continue;
         }
@@ -2092,17 +2102,38 @@ fn sentence_persons(
                 && (VENUE_WORDS.contains(&t.text) || lexicon::ORG_WORDS.contains(&t.text))
         })
     };
-    let mut out: Vec<(usize, usize)> = people
-        .in_sentence(si)
-        .take(MAX_SENTENCE_WORDS)
-        .filter(|m| !quotes.contains(m.span.start) && !in_a_name(m.span.end))
-        .map(|m| (m.person, m.span.start))
-        .collect();
     let noun_soon = |k: usize| {
         triggers
             .iter()
             .any(|x| !x.verb && x.tok > k && x.tok <= k + 3)
     };
+    // "Hastie's replacement", "the minister's office": a possessive names what belongs to
+    // the person, not the person taking part, unless what follows is the event ("Li Qiang's
+    // three-day visit") or stands for it ("Pryce's first since …").
+    let owns_other = |end: usize| {
+        let Some(k) = toks
+            .iter()
+            .position(|t| t.span.start < end && end <= t.span.end)
+        else {
+            return false;
+        };
+        let possessive = strip_possessive(toks[k].text).len() < toks[k].text.len();
+        let stands_for_event = lower.get(k + 1).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "first" | "second" | "last" | "latest" | "next" | "own" | "final"
+            )
+        });
+        possessive && !noun_soon(k) && !stands_for_event
+    };
+    let mut out: Vec<(usize, usize)> = people
+        .in_sentence(si)
+        .take(MAX_SENTENCE_WORDS)
+        .filter(|m| {
+            !quotes.contains(m.span.start) && !in_a_name(m.span.end) && !owns_other(m.span.end)
+        })
+        .map(|m| (m.person, m.span.start))
+        .collect();
     for (k, t) in toks.iter().enumerate() {
         if quotes.contains(t.span.start) {
             continue;
@@ -3562,6 +3593,26 @@ mod tests {
             .map(|&i| p.persons[i].name.as_str())
             .collect();
         assert_eq!(names, ["Ann Lee"], "{e:#?}");
+    }
+
+    #[test]
+    fn a_possessive_names_what_belongs_to_someone_not_them() {
+        let text = "The party room will meet in Canberra on Wednesday to endorse a new frontbench, \
+                    with Mr Tom Roe's replacement to be named then.";
+        let (_, e) = events(text, jiff::civil::date(2025, 10, 14));
+        assert!(e[0].participants.is_empty(), "{e:#?}");
+        // Unless what follows is the event, or stands for it.
+        let text = "Ms Ann Lee's visit to Paris on Friday was short. The briefing was Mr Tom Roe's \
+                    first since Monday.";
+        let (p, e) = events(text, jiff::civil::date(2025, 10, 14));
+        let names = |i: usize| -> Vec<&str> {
+            e[i].participants
+                .iter()
+                .map(|&k| p.persons[k].name.as_str())
+                .collect()
+        };
+        assert_eq!(names(0), ["Ann Lee"], "{e:#?}");
+        assert_eq!(names(1), ["Tom Roe"], "{e:#?}");
     }
 
     #[test]

@@ -54,7 +54,7 @@ use jiff::tz::Offset;
 
 use self::parse::{ClockExpr, DateExpr, Parsed, Single, ZoneWords};
 use self::resolve::{DateValue, Resolved};
-use self::tense::TenseIndex;
+use self::tense::{TenseIndex, is_boundary};
 use self::token::Tokens;
 use super::lexicon::FastHash;
 use super::{gazetteer, zones};
@@ -279,6 +279,7 @@ fn find_times_after(
             let tense = bound_tense(&toks, p, tenses);
             let mut d = draft(&toks, p, tense, ctx, &zones)?;
             d.clause = tenses.clause_of(p.core);
+            d.aside = in_aside(&toks, p.core);
             Some(d)
         })
         .collect();
@@ -544,6 +545,8 @@ struct Draft {
     core: usize,
     /// The clause of `core`, from the tense index.
     clause: u32,
+    /// Whether `core` stands in a subordinate clause set inside the sentence (see [`in_aside`]).
+    aside: bool,
     day: Option<Date>,
     /// The first and last day of a range of days, for "the final day" after it.
     range: Option<(Date, Date)>,
@@ -603,6 +606,7 @@ fn draft(
     let pending = |day_ref| Draft {
         core: p.core,
         clause: 0,
+        aside: false,
         day: None,
         range: None,
         pending: Some(Pending {
@@ -654,6 +658,7 @@ fn draft(
     Some(Draft {
         core: p.core,
         clause: 0,
+        aside: false,
         day,
         range,
         pending: None,
@@ -667,6 +672,29 @@ fn draft(
             tense,
         }),
     })
+}
+
+/// Whether token `core` stands in a subordinate clause opened inside the sentence, after a
+/// comma or a participle: ", called after Hastie quit the frontbench on Sunday,", ", who flew
+/// back from Paris last night,". Such a clause tells of another happening. A clause that opens
+/// the sentence ("After talks on Monday, …") sets the scene instead, and is no aside.
+fn in_aside(toks: &Tokens, core: usize) -> bool {
+    let Some(opener) = (0..core).rev().find(|&i| is_boundary(toks, i)) else {
+        return false;
+    };
+    let subordinate = toks.word_in(
+        opener,
+        &[
+            "after", "before", "since", "until", "because", "while", "although", "who", "whom",
+            "whose", "which",
+        ],
+    );
+    let inside = opener > 0
+        && (toks.punct_in(opener - 1, &[',']) || {
+            let w = toks.str(opener - 1);
+            toks.is_word(opener - 1) && w.len() > 3 && w.ends_with("ed")
+        });
+    subordinate && inside
 }
 
 /// "from 9am to 11am ET": a zone written once applies to both ends.
@@ -703,11 +731,25 @@ fn place_pending(drafts: &mut [Draft], ctx: &TimeContext, previous: &[Date]) {
     let mut before: Vec<Option<(usize, Date)>> = vec![None; n];
     let mut range_before: Vec<Option<(Date, Date)>> = vec![None; n];
     let (mut last, mut last_range) = (None, None);
+    // "The ballot, called after Hastie quit on Sunday, was held at 8.30am": the day of an aside
+    // is no day for what follows it, only for the aside's own clock times.
+    let mut last_aside: Option<(usize, u32, Date)> = None;
     for (i, d) in drafts.iter().enumerate() {
-        before[i] = last;
+        before[i] = match last_aside {
+            Some((core, clause, day))
+                if clause == d.clause && last.is_none_or(|(c, _)| c < core) =>
+            {
+                Some((core, day))
+            }
+            _ => last,
+        };
         range_before[i] = last_range;
         if let Some(day) = d.day {
-            last = Some((d.core, day));
+            if d.aside {
+                last_aside = Some((d.core, d.clause, day));
+            } else {
+                last = Some((d.core, day));
+            }
         }
         if d.range.is_some() {
             last_range = d.range;
@@ -1252,6 +1294,30 @@ mod tests {
         assert_eq!(
             value("They meet at 9am on Monday."),
             "2025-08-18T09:00:00+01:00"
+        );
+    }
+
+    #[test]
+    fn a_day_inside_an_aside_is_not_the_day_of_a_clock_after_it() {
+        let tuesday = TimeContext {
+            published: date(2025, 10, 14),
+            default_zone: "Australia/Sydney",
+            ..ctx()
+        };
+        let s = "The ballot, called after the senator quit on Sunday, was held at 8.30am AEDT.";
+        let found = all_in(s, &tuesday);
+        assert_eq!(found[0].point.value, "2025-10-12");
+        assert_eq!(found[1].point.value, "2025-10-14T08:30:00+11:00");
+        // The aside keeps its own day and clock, and a clause that opens the sentence is no aside.
+        let s = "The ballot, called after the party met on Sunday at 9am, was held on Tuesday.";
+        assert_eq!(
+            all_in(s, &tuesday)[0].point.value,
+            "2025-10-12T09:00:00+11:00"
+        );
+        let s = "After talks on Sunday, the two leaders signed the accord at 9am.";
+        assert_eq!(
+            all_in(s, &tuesday)[1].point.value,
+            "2025-10-12T09:00:00+11:00"
         );
     }
 
