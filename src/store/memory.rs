@@ -1091,4 +1091,363 @@ pub(crate) mod tests {
         // the minute one at 09:00Z; the event with no start is left out.
         assert_eq!(ids, ["b-e2", "a-e1", "b-e1"]);
     }
+
+    /// The answers as the store first computed them: everything rebuilt from the articles in
+    /// list order, filters applied to every fact. The indexed store must agree with it.
+    struct Naive {
+        quotes: Vec<(Quote, String)>,
+        events: Vec<(Event, String)>,
+        people: Vec<Person>,
+        timeline: Vec<TimelineEntry>,
+    }
+
+    fn naive(articles: &[NewArticle]) -> Naive {
+        let mut sorted: Vec<&NewArticle> = articles.iter().collect();
+        sorted.sort_by(|a, b| {
+            b.meta
+                .published_at
+                .cmp(&a.meta.published_at)
+                .then_with(|| a.meta.id.cmp(&b.meta.id))
+        });
+        let people = crate::store::merge::merge_people(sorted.iter().flat_map(|a| {
+            a.extraction
+                .people
+                .iter()
+                .map(move |p| (a.meta.id.as_str(), p))
+        }));
+        let mut quotes = Vec::new();
+        let mut events = Vec::new();
+        let mut timeline = Vec::new();
+        for a in &sorted {
+            for q in &a.extraction.quotes {
+                quotes.push((q.clone(), a.meta.time_zone.clone()));
+            }
+            for e in &a.extraction.events {
+                events.push((e.clone(), a.meta.time_zone.clone()));
+                let zone = when::event_zone(e, &a.meta.time_zone).to_string();
+                if let Some(span) = e.start.as_ref().and_then(|s| when::span(s, &zone)) {
+                    timeline.push(TimelineEntry {
+                        event: e.clone(),
+                        begins: span.begins,
+                        zone,
+                        article_published: a.meta.published_at,
+                        article_time_zone: a.meta.time_zone.clone(),
+                    });
+                }
+            }
+        }
+        let first = |e: &Event| {
+            e.evidence
+                .iter()
+                .map(|v| v.start)
+                .min()
+                .unwrap_or(usize::MAX)
+        };
+        timeline.sort_by(|x, y| {
+            x.begins
+                .cmp(&y.begins)
+                .then_with(|| first(&x.event).cmp(&first(&y.event)))
+                .then_with(|| x.event.article_id.cmp(&y.event.article_id))
+                .then_with(|| x.event.id.cmp(&y.event.id))
+        });
+        Naive {
+            quotes,
+            events,
+            people,
+            timeline,
+        }
+    }
+
+    fn corpus_articles() -> Vec<NewArticle> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let text = std::fs::read_to_string(p).unwrap();
+                // Some articles share a day, so the id breaks ties in the list order.
+                let input = crate::store::ingest::ArticleInput {
+                    text,
+                    published_at: format!("2025-08-{:02}", 1 + i % 9),
+                    title: None,
+                    source: None,
+                    time_zone: Some(
+                        if i % 2 == 0 {
+                            "Europe/London"
+                        } else {
+                            "America/New_York"
+                        }
+                        .into(),
+                    ),
+                };
+                crate::store::ingest::Submission::parse(input)
+                    .unwrap()
+                    .extract()
+            })
+            .collect()
+    }
+
+    async fn assert_same_answers(store: &MemoryStore, articles: &[NewArticle]) {
+        let n = naive(articles);
+        let pages = [
+            Page::ALL,
+            Page {
+                limit: 7,
+                offset: 0,
+            },
+            Page {
+                limit: 5,
+                offset: 11,
+            },
+            Page {
+                limit: 50,
+                offset: 10_000,
+            },
+        ];
+        let people_ids: Vec<String> = n.people.iter().map(|p| p.id.clone()).collect();
+        let speaker = n.quotes.iter().find_map(|(q, _)| q.speaker_id.clone());
+        let busiest = n.people.first().map(|p| p.id.clone());
+        let some_article = articles.first().map(|a| a.meta.id.clone());
+        for page in pages {
+            let people_filters = [
+                PersonFilter::default(),
+                PersonFilter {
+                    q: Some("an".into()),
+                    ..Default::default()
+                },
+                PersonFilter {
+                    role: Some("minister".into()),
+                    ..Default::default()
+                },
+                PersonFilter {
+                    article: some_article.clone(),
+                    ..Default::default()
+                },
+                PersonFilter {
+                    article: some_article.clone(),
+                    q: Some("e".into()),
+                    ..Default::default()
+                },
+                PersonFilter {
+                    q: Some("  ".into()),
+                    ..Default::default()
+                },
+            ];
+            for f in &people_filters {
+                let want: Vec<&Person> = n.people.iter().filter(|p| f.matches(p)).collect();
+                let got = store.list_people(f, page).await.unwrap();
+                assert_eq!(got.total, want.len(), "{f:?}");
+                let want_page: Vec<Person> = want
+                    .into_iter()
+                    .skip(page.offset)
+                    .take(page.limit)
+                    .cloned()
+                    .collect();
+                assert_eq!(got.items, want_page, "{f:?} {page:?}");
+            }
+            let quote_filters = [
+                QuoteFilter::default(),
+                QuoteFilter {
+                    kind: Some(crate::model::QuoteKind::Reported),
+                    ..Default::default()
+                },
+                QuoteFilter {
+                    speaker: speaker.clone(),
+                    ..Default::default()
+                },
+                QuoteFilter {
+                    q: Some("the".into()),
+                    ..Default::default()
+                },
+                QuoteFilter {
+                    article: some_article.clone(),
+                    speaker: speaker.clone(),
+                    ..Default::default()
+                },
+                QuoteFilter {
+                    article: some_article.clone(),
+                    ..Default::default()
+                },
+            ];
+            for f in &quote_filters {
+                let want: Vec<&Quote> = n
+                    .quotes
+                    .iter()
+                    .map(|(q, _)| q)
+                    .filter(|q| f.matches(q))
+                    .collect();
+                let got = store.list_quotes(f, page).await.unwrap();
+                assert_eq!(got.total, want.len(), "{f:?}");
+                let want_page: Vec<Quote> = want
+                    .into_iter()
+                    .skip(page.offset)
+                    .take(page.limit)
+                    .cloned()
+                    .collect();
+                assert_eq!(got.items, want_page, "{f:?} {page:?}");
+            }
+            let event_filters = [
+                EventFilter::default(),
+                EventFilter {
+                    participant: busiest.clone(),
+                    ..Default::default()
+                },
+                EventFilter {
+                    participant: busiest.clone(),
+                    from: "2025-08-10".parse().ok(),
+                    ..Default::default()
+                },
+                EventFilter {
+                    to: "2025-08-05T12:00:00Z".parse().ok(),
+                    ..Default::default()
+                },
+                EventFilter {
+                    place: Some("london".into()),
+                    ..Default::default()
+                },
+                EventFilter {
+                    q: Some("meeting".into()),
+                    from: "2020-01-01".parse().ok(),
+                    ..Default::default()
+                },
+                EventFilter {
+                    article: some_article.clone(),
+                    ..Default::default()
+                },
+            ];
+            for f in &event_filters {
+                let want: Vec<&Event> = n
+                    .events
+                    .iter()
+                    .filter(|(e, z)| f.matches(e, z))
+                    .map(|(e, _)| e)
+                    .collect();
+                let got = store.list_events(f, page).await.unwrap();
+                assert_eq!(got.total, want.len(), "{f:?}");
+                let want_page: Vec<Event> = want
+                    .into_iter()
+                    .skip(page.offset)
+                    .take(page.limit)
+                    .cloned()
+                    .collect();
+                assert_eq!(got.items, want_page, "{f:?} {page:?}");
+                let want: Vec<&TimelineEntry> = n
+                    .timeline
+                    .iter()
+                    .filter(|t| f.matches(&t.event, &t.article_time_zone))
+                    .collect();
+                let got = store.timeline(f, page).await.unwrap();
+                assert_eq!(got.total, want.len(), "timeline {f:?}");
+                let want_page: Vec<TimelineEntry> = want
+                    .into_iter()
+                    .skip(page.offset)
+                    .take(page.limit)
+                    .cloned()
+                    .collect();
+                assert_eq!(got.items, want_page, "timeline {f:?} {page:?}");
+            }
+        }
+        for p in &n.people {
+            assert_eq!(&store.get_person(&p.id).await.unwrap(), p);
+        }
+        for (q, _) in &n.quotes {
+            assert_eq!(&store.get_quote(&q.id).await.unwrap(), q);
+        }
+        for (e, _) in &n.events {
+            assert_eq!(&store.get_event(&e.id).await.unwrap(), e);
+        }
+        assert!(people_ids.len() == n.people.len());
+        let listed = store.list_articles(Page::ALL).await.unwrap();
+        assert_eq!(listed.total, articles.len());
+    }
+
+    #[tokio::test]
+    async fn indexes_answer_as_a_full_rebuild_would_through_inserts_and_deletes() {
+        let all = corpus_articles();
+        assert!(all.len() >= 20, "the corpus should be there");
+        let store = MemoryStore::new();
+        // Inserted out of list order, so that every index is updated in its middle.
+        let mut order: Vec<usize> = (0..all.len()).collect();
+        order.sort_by_key(|&i| (i * 7) % all.len());
+        let mut held: Vec<NewArticle> = Vec::new();
+        for &i in &order {
+            store.insert_now(all[i].clone()).unwrap();
+            held.push(all[i].clone());
+        }
+        assert_same_answers(&store, &held).await;
+
+        // Delete a third (people lose records, merged names and orders change), then check
+        // that nothing of them is left.
+        let gone: Vec<NewArticle> = held.iter().step_by(3).cloned().collect();
+        for a in &gone {
+            store.delete_now(&a.meta.id).unwrap();
+        }
+        held.retain(|a| !gone.iter().any(|g| g.meta.id == a.meta.id));
+        assert_same_answers(&store, &held).await;
+        for a in &gone {
+            for q in &a.extraction.quotes {
+                assert!(store.get_quote(&q.id).await.is_err(), "{} stays", q.id);
+            }
+            for e in &a.extraction.events {
+                assert!(store.get_event(&e.id).await.is_err(), "{} stays", e.id);
+            }
+            assert!(
+                store
+                    .find_by_content(&a.content_key)
+                    .await
+                    .unwrap()
+                    .is_none()
+            );
+        }
+
+        // And back: the same answers as if they had never left.
+        for a in &gone {
+            assert!(store.insert_now(a.clone()).unwrap().created);
+        }
+        assert_same_answers(&store, &all).await;
+    }
+
+    #[tokio::test]
+    async fn a_shared_fact_id_passes_to_the_next_article_when_the_first_is_deleted() {
+        let (mut a, mut b) = two_articles();
+        // Article b (newer, so first in list order) carries a quote with a's quote id.
+        let mut q = a.extraction.quotes[0].clone();
+        q.article_id = "b".into();
+        q.text = "b's copy".into();
+        b.extraction.quotes.push(q);
+        a.extraction.events[0].id = "b-e1".into();
+        let store = MemoryStore::new();
+        store.insert_now(a).unwrap();
+        store.insert_now(b).unwrap();
+        assert_eq!(store.get_quote("a-q1").await.unwrap().article_id, "b");
+        assert_eq!(store.get_event("b-e1").await.unwrap().article_id, "b");
+        store.delete_now("b").unwrap();
+        assert_eq!(store.get_quote("a-q1").await.unwrap().article_id, "a");
+        assert_eq!(store.get_event("b-e1").await.unwrap().article_id, "a");
+        store.delete_now("a").unwrap();
+        assert!(store.get_quote("a-q1").await.is_err());
+        assert!(store.get_event("b-e1").await.is_err());
+        assert_eq!(
+            store
+                .list_quotes(&QuoteFilter::default(), Page::ALL)
+                .await
+                .unwrap()
+                .total,
+            0
+        );
+        assert_eq!(
+            store
+                .timeline(&EventFilter::default(), Page::ALL)
+                .await
+                .unwrap()
+                .total,
+            0
+        );
+    }
 }
