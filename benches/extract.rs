@@ -1,5 +1,7 @@
 //! Extraction throughput (MB/s of article text, articles/s) on the seed and on the annotated
-//! corpus, and ingest of generated articles into the in-memory store.
+//! corpus, a size sweep (one article of 64 KiB to 4 MiB of corpus text) that shows whether the
+//! time grows in proportion to the length, and ingest of generated articles into the in-memory
+//! store.
 //!
 //! Run with `cargo bench --bench extract`; criterion prints the throughput lines.
 
@@ -63,6 +65,44 @@ fn extraction(c: &mut Criterion) {
     group.finish();
 }
 
+/// One article of about `size` bytes: the corpus articles concatenated, as often as needed,
+/// cut at the last paragraph break before `size`.
+fn concatenated(texts: &[String], size: usize) -> String {
+    let mut out = String::with_capacity(size + 4096);
+    'fill: loop {
+        for t in texts {
+            if out.len() + t.len() + 2 > size {
+                break 'fill;
+            }
+            out.push_str(t);
+            out.push_str("\n\n");
+        }
+        if texts.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+fn size_sweep(c: &mut Criterion) {
+    let texts = corpus();
+    let mut group = c.benchmark_group("extract_size");
+    group.sample_size(10);
+    for (label, size) in [
+        ("64KiB", 64 << 10),
+        ("256KiB", 256 << 10),
+        ("1MiB", 1 << 20),
+        ("4MiB", 4 << 20),
+    ] {
+        let text = concatenated(&texts, size);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(label, |b| {
+            b.iter(|| extract(black_box(&text), &ctx()));
+        });
+    }
+    group.finish();
+}
+
 fn ingest_generated(c: &mut Criterion) {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -92,5 +132,5 @@ fn ingest_generated(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, extraction, ingest_generated);
+criterion_group!(benches, extraction, size_sweep, ingest_generated);
 criterion_main!(benches);

@@ -63,27 +63,49 @@ pub struct QuoteFilter {
 impl QuoteFilter {
     /// Whether `quote` passes every given filter.
     pub fn matches(&self, quote: &Quote) -> bool {
+        self.matches_fields(
+            &quote.article_id,
+            quote.speaker_id.as_deref(),
+            quote.kind,
+            &quote.text,
+        )
+    }
+
+    /// [`QuoteFilter::matches`] on the only fields it reads, for a store that keeps quotes in
+    /// another shape.
+    pub fn matches_fields(
+        &self,
+        article_id: &str,
+        speaker_id: Option<&str>,
+        kind: QuoteKind,
+        text: &str,
+    ) -> bool {
         if let Some(article) = &self.article
-            && &quote.article_id != article
+            && article_id != article
         {
             return false;
         }
         if let Some(speaker) = &self.speaker
-            && quote.speaker_id.as_ref() != Some(speaker)
+            && speaker_id != Some(speaker.as_str())
         {
             return false;
         }
-        if let Some(kind) = self.kind
-            && quote.kind != kind
+        if let Some(wanted) = self.kind
+            && kind != wanted
         {
             return false;
         }
         if let Some(q) = &self.q
-            && !all_words_in(q, &[&quote.text])
+            && !all_words_in(q, &[text])
         {
             return false;
         }
         true
+    }
+
+    /// True when no filter is given: every quote passes.
+    pub fn is_empty(&self) -> bool {
+        self == &QuoteFilter::default()
     }
 }
 
@@ -142,16 +164,47 @@ impl EventFilter {
     /// `from=2025-08-15`, an event "on 15 August" passes and one "on 14 August" does not.
     /// Events with no start fail any `from` or `to`.
     pub fn matches(&self, event: &Event, article_zone: &str) -> bool {
+        self.matches_ids(
+            &event.article_id,
+            event.participants.iter().map(String::as_str),
+        ) && self.matches_text(event)
+            && (!self.has_time_range()
+                || self.matches_span(
+                    event
+                        .start
+                        .as_ref()
+                        .and_then(|s| when::span(s, when::event_zone(event, article_zone)))
+                        .as_ref(),
+                ))
+    }
+
+    /// The `article` and `participant` filters, on the event's article id and participant ids.
+    pub fn matches_ids<'a>(
+        &self,
+        article_id: &str,
+        mut participants: impl Iterator<Item = &'a str>,
+    ) -> bool {
         if let Some(article) = &self.article
-            && &event.article_id != article
+            && article_id != article
         {
             return false;
         }
         if let Some(person) = &self.participant
-            && !event.participants.iter().any(|p| p == person)
+            && !participants.any(|p| p == person)
         {
             return false;
         }
+        true
+    }
+
+    /// Whether a filter on the event's words (`place`, `q`) is given: without one,
+    /// [`EventFilter::matches_text`] passes every event.
+    pub fn reads_text(&self) -> bool {
+        self.place.is_some() || self.q.is_some()
+    }
+
+    /// The `place` and `q` filters.
+    pub fn matches_text(&self, event: &Event) -> bool {
         if let Some(place) = needle(&self.place) {
             let hit = event.place.as_ref().is_some_and(|p| {
                 [
@@ -183,19 +236,26 @@ impl EventFilter {
                 return false;
             }
         }
-        if self.from.is_some() || self.to.is_some() {
-            let Some(span) = event
-                .start
-                .as_ref()
-                .and_then(|s| when::span(s, when::event_zone(event, article_zone)))
-            else {
-                return false;
-            };
-            if !self.within(&span) {
-                return false;
-            }
-        }
         true
+    }
+
+    /// Whether `from` or `to` is given.
+    pub fn has_time_range(&self) -> bool {
+        self.from.is_some() || self.to.is_some()
+    }
+
+    /// The `from` and `to` filters, on the span of the event's start read in its zone (see
+    /// [`when::event_zone`]); None when it has no usable start.
+    pub fn matches_span(&self, span: Option<&Span>) -> bool {
+        if !self.has_time_range() {
+            return true;
+        }
+        span.is_some_and(|s| self.within(s))
+    }
+
+    /// True when no filter is given: every event passes.
+    pub fn is_empty(&self) -> bool {
+        self == &EventFilter::default()
     }
 
     fn within(&self, span: &Span) -> bool {

@@ -1,197 +1,554 @@
 //! The in-memory [`FactStore`]: every fact in RAM, indexed for the API's filters.
 //!
-//! Reads take a snapshot (an `Arc`) under a `std::sync::RwLock` and release the lock at once;
-//! writes rebuild the derived views (merged people, orderings, indexes) under the write lock.
-//! The lock is never held across an `.await`. Writes are rare and reads many, so paying the
-//! rebuild on write keeps every read a plain index look-up plus a filter.
+//! Each article is kept once, compactly ([`compact`]), behind an `Arc`; the indexes (list
+//! orders, ids, speakers, participants, the timeline, people) are ordered sets of
+//! `(article, position)` pointers into those articles, updated in place under a
+//! `std::sync::RwLock`. A write touches only the entries of the article it adds or removes —
+//! O(facts × log n), never a rebuild — so ingest stays linear in the number of articles. A
+//! read holds the read lock while it walks an index and copies out its page, and only the
+//! page is rebuilt as model values; the lock is never held across an `.await`.
+//!
+//! People are merged across articles at read time, from the person's records in article
+//! order ([`merge::MergedPerson`]): keeping merged people would copy every mention's evidence a
+//! second time and cost O(records) per insert. What the people list is ordered by — summed
+//! mentions and the merged name — is kept up to date per person on each write.
 
-use std::collections::HashMap;
+mod compact;
+
+use std::borrow::Borrow;
+use std::cmp::{Ordering as CmpOrdering, Reverse};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use async_trait::async_trait;
+use jiff::Timestamp;
 
-use crate::model::{Event, Extraction, Person, Quote};
-use crate::store::merge;
-use crate::store::when::{self};
+use crate::model::{Event, Person, Quote};
+use crate::store::merge::MergedPerson;
+use crate::store::when;
 use crate::store::{
     Article, ArticleMeta, EventFilter, FactStore, Inserted, Listing, NewArticle, Page,
     PersonFilter, QuoteFilter, StoreError, StoreResult, TimelineEntry, article_view,
 };
+use compact::CompactArticle;
 
-/// One stored article with its facts, as extracted.
+/// One stored article with its facts.
 #[derive(Debug)]
 struct StoredArticle {
     meta: ArticleMeta,
-    text: String,
     content_key: String,
-    extraction: Extraction,
+    facts: CompactArticle,
 }
 
 impl StoredArticle {
     fn view(&self, with_text: bool) -> Article {
         article_view(
             &self.meta,
-            self.extraction.counts(),
-            with_text.then_some(self.text.as_str()),
+            self.facts.counts(),
+            with_text.then(|| self.facts.text()),
         )
     }
 }
 
-/// Everything a read needs, rebuilt on each write. Index values are positions in the
-/// ordered vectors, ascending, so an index look-up yields items already in list order.
-#[derive(Debug, Default)]
-struct Snapshot {
-    /// Newest first, then by id.
-    articles: Vec<Arc<StoredArticle>>,
-    article_pos: HashMap<String, usize>,
-    by_content: HashMap<String, usize>,
+/// An article as a key in articles list order: newest first, then by id.
+#[derive(Clone, Debug)]
+struct InOrder(Arc<StoredArticle>);
 
-    people: Vec<Person>,
-    person_pos: HashMap<String, usize>,
-    people_by_article: HashMap<String, Vec<usize>>,
-
-    quotes: Vec<Quote>,
-    quote_pos: HashMap<String, usize>,
-    quotes_by_article: HashMap<String, Vec<usize>>,
-    quotes_by_speaker: HashMap<String, Vec<usize>>,
-
-    events: Vec<Event>,
-    /// The zone of each event's article, by position in `events`.
-    event_article_zone: Vec<String>,
-    event_pos: HashMap<String, usize>,
-    events_by_article: HashMap<String, Vec<usize>>,
-    events_by_participant: HashMap<String, Vec<usize>>,
-
-    /// Events with a usable start, ascending by start instant, ties by position in the text.
-    timeline: Vec<TimelineEntry>,
+impl Ord for InOrder {
+    fn cmp(&self, other: &Self) -> CmpOrdering {
+        other
+            .0
+            .meta
+            .published_at
+            .cmp(&self.0.meta.published_at)
+            .then_with(|| self.0.meta.id.cmp(&other.0.meta.id))
+    }
 }
 
-impl Snapshot {
-    fn build(mut articles: Vec<Arc<StoredArticle>>) -> Snapshot {
-        articles.sort_by(|a, b| {
-            b.meta
-                .published_at
-                .cmp(&a.meta.published_at)
-                .then_with(|| a.meta.id.cmp(&b.meta.id))
-        });
-        let mut s = Snapshot::default();
-        for (i, a) in articles.iter().enumerate() {
-            s.article_pos.insert(a.meta.id.clone(), i);
-            s.by_content.insert(a.content_key.clone(), i);
+impl PartialOrd for InOrder {
+    fn partial_cmp(&self, other: &Self) -> Option<CmpOrdering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for InOrder {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == CmpOrdering::Equal
+    }
+}
+
+impl Eq for InOrder {}
+
+/// Fact `index` (a person record, quote or event, by context) of an article. Ordered as the
+/// quote and event lists are: by article, then by position in the article.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct At {
+    article: InOrder,
+    index: u32,
+}
+
+impl At {
+    fn new(article: &InOrder, index: usize) -> Self {
+        At {
+            article: article.clone(),
+            // An article's facts are counted in u32 by `CompactArticle`.
+            index: u32::try_from(index).unwrap_or(u32::MAX),
         }
-        s.people = merge::merge_people(articles.iter().flat_map(|a| {
-            a.extraction
-                .people
-                .iter()
-                .map(move |p| (a.meta.id.as_str(), p))
-        }));
-        for (i, p) in s.people.iter().enumerate() {
-            s.person_pos.insert(p.id.clone(), i);
-            for a in &p.article_ids {
-                s.people_by_article.entry(a.clone()).or_default().push(i);
-            }
+    }
+
+    fn stored(&self) -> &StoredArticle {
+        &self.article.0
+    }
+
+    fn i(&self) -> usize {
+        self.index as usize
+    }
+}
+
+/// A quote (`EVENT == false`) or event found by its id: hashes and compares as its id, so a
+/// set of these answers a look-up by `&str` without keeping a copy of every id.
+#[derive(Clone, Debug)]
+struct ById<const EVENT: bool>(At);
+
+impl<const EVENT: bool> Borrow<str> for ById<EVENT> {
+    fn borrow(&self) -> &str {
+        let facts = &self.0.stored().facts;
+        if EVENT {
+            facts.event_id(self.0.i())
+        } else {
+            facts.quote_id(self.0.i())
         }
-        for a in &articles {
-            for q in &a.extraction.quotes {
-                let i = s.quotes.len();
-                // Fact ids are the extractor's; should two articles ever share one, the
-                // first in list order answers the single-item endpoint.
-                s.quote_pos.entry(q.id.clone()).or_insert(i);
-                s.quotes_by_article
-                    .entry(q.article_id.clone())
-                    .or_default()
-                    .push(i);
-                if let Some(speaker) = &q.speaker_id {
-                    s.quotes_by_speaker
-                        .entry(speaker.clone())
-                        .or_default()
-                        .push(i);
-                }
-                s.quotes.push(q.clone());
+    }
+}
+
+impl<const EVENT: bool> Hash for ById<EVENT> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        Borrow::<str>::borrow(self).hash(state);
+    }
+}
+
+impl<const EVENT: bool> PartialEq for ById<EVENT> {
+    fn eq(&self, other: &Self) -> bool {
+        Borrow::<str>::borrow(self) == Borrow::<str>::borrow(other)
+    }
+}
+
+impl<const EVENT: bool> Eq for ById<EVENT> {}
+
+/// Fact ids to facts. Ids are the extractor's and should be unique; should two facts ever
+/// share one, the first in list order answers, and the others are kept aside so that
+/// deleting the first hands the id to the next.
+#[derive(Debug, Default)]
+struct FactIds<const EVENT: bool> {
+    first: HashSet<ById<EVENT>>,
+    repeats: HashMap<String, BTreeSet<At>>,
+}
+
+impl<const EVENT: bool> FactIds<EVENT> {
+    fn get(&self, id: &str) -> Option<&At> {
+        self.first.get(id).map(|f| &f.0)
+    }
+
+    fn insert(&mut self, at: At) {
+        let fact = ById::<EVENT>(at);
+        let Some(existing) = self.first.get(Borrow::<str>::borrow(&fact)) else {
+            self.first.insert(fact);
+            return;
+        };
+        let id = Borrow::<str>::borrow(&fact).to_string();
+        let all = self
+            .repeats
+            .entry(id)
+            .or_insert_with(|| BTreeSet::from([existing.0.clone()]));
+        all.insert(fact.0);
+        if let Some(min) = all.first().cloned() {
+            self.first.replace(ById(min));
+        }
+    }
+
+    fn remove(&mut self, at: &At) {
+        let id = Borrow::<str>::borrow(&ById::<EVENT>(at.clone())).to_string();
+        match self.repeats.get_mut(&id) {
+            None => {
+                self.first.remove(id.as_str());
             }
-            for e in &a.extraction.events {
-                let i = s.events.len();
-                s.event_pos.entry(e.id.clone()).or_insert(i);
-                s.events_by_article
-                    .entry(e.article_id.clone())
-                    .or_default()
-                    .push(i);
-                let mut seen = Vec::new();
-                for p in &e.participants {
-                    if !seen.contains(&p) {
-                        seen.push(p);
-                        s.events_by_participant
-                            .entry(p.clone())
-                            .or_default()
-                            .push(i);
+            Some(all) => {
+                all.remove(at);
+                match all.first().cloned() {
+                    Some(min) => {
+                        self.first.replace(ById(min));
+                    }
+                    None => {
+                        self.first.remove(id.as_str());
                     }
                 }
-                s.events.push(e.clone());
-                s.event_article_zone.push(a.meta.time_zone.clone());
-                if let Some(entry) = timeline_entry(e, a) {
-                    s.timeline.push(entry);
+                if all.len() <= 1 {
+                    self.repeats.remove(&id);
                 }
             }
         }
-        s.timeline.sort_by(|x, y| {
-            x.begins
-                .cmp(&y.begins)
-                .then_with(|| first_offset(&x.event).cmp(&first_offset(&y.event)))
-                .then_with(|| x.event.article_id.cmp(&y.event.article_id))
-                .then_with(|| x.event.id.cmp(&y.event.id))
+    }
+}
+
+/// An event on the timeline, ordered as the timeline is: by the instant its start begins,
+/// then its position in the text, its article id and its id, then list order.
+#[derive(Clone, Debug)]
+struct OnTimeline {
+    begins: Timestamp,
+    first_offset: usize,
+    at: At,
+}
+
+impl OnTimeline {
+    fn article_and_id(&self) -> (&str, &str) {
+        let facts = &self.at.stored().facts;
+        (
+            facts.event_article_id(self.at.i()),
+            facts.event_id(self.at.i()),
+        )
+    }
+}
+
+impl Ord for OnTimeline {
+    fn cmp(&self, other: &Self) -> CmpOrdering {
+        self.begins
+            .cmp(&other.begins)
+            .then_with(|| self.first_offset.cmp(&other.first_offset))
+            .then_with(|| self.article_and_id().cmp(&other.article_and_id()))
+            .then_with(|| self.at.cmp(&other.at))
+    }
+}
+
+impl PartialOrd for OnTimeline {
+    fn partial_cmp(&self, other: &Self) -> Option<CmpOrdering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for OnTimeline {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == CmpOrdering::Equal
+    }
+}
+
+impl Eq for OnTimeline {}
+
+/// A person's place in the people list: mention count (most first), then name, then id.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct PersonKey {
+    mentions: Reverse<usize>,
+    name: String,
+    id: String,
+}
+
+/// One person: their records in article order, and what orders them in the people list.
+#[derive(Debug, Default)]
+struct PersonEntry {
+    records: BTreeSet<At>,
+    /// The records by name length (longest first), then article order: the first names the
+    /// merged person, as in [`MergedPerson`].
+    by_name_length: BTreeSet<(Reverse<usize>, At)>,
+    mentions: usize,
+}
+
+impl PersonEntry {
+    fn key(&self, id: &str) -> PersonKey {
+        PersonKey {
+            mentions: Reverse(self.mentions),
+            name: self
+                .by_name_length
+                .first()
+                .map(|(_, at)| at.stored().facts.person_name(at.i()).to_string())
+                .unwrap_or_default(),
+            id: id.to_string(),
+        }
+    }
+
+    /// The merged person; without evidence when only a filter will read it.
+    fn merged(&self, with_evidence: bool) -> Option<Person> {
+        let mut records = self.records.iter().filter_map(|at| {
+            let a = at.stored();
+            Some((a.meta.id.as_str(), a.facts.person(at.i(), with_evidence)?))
         });
-        s.articles = articles;
-        s
+        let (article_id, first) = records.next()?;
+        let mut merged = MergedPerson::new(article_id, first);
+        for (article_id, p) in records {
+            merged.add(article_id, p);
+        }
+        Some(merged.finish())
     }
 }
 
-fn first_offset(e: &Event) -> usize {
-    e.evidence
-        .iter()
-        .map(|ev| ev.start)
-        .min()
-        .unwrap_or(usize::MAX)
+/// Everything a read needs, changed in place by each write.
+#[derive(Debug, Default)]
+struct Indexes {
+    articles: BTreeSet<InOrder>,
+    by_id: HashMap<String, Arc<StoredArticle>>,
+    by_content: HashMap<String, Arc<StoredArticle>>,
+
+    quote_count: usize,
+    quote_ids: FactIds<false>,
+    quotes_by_speaker: HashMap<String, BTreeSet<At>>,
+
+    event_count: usize,
+    event_ids: FactIds<true>,
+    events_by_participant: HashMap<String, BTreeSet<At>>,
+    /// Events with a usable start.
+    timeline: BTreeSet<OnTimeline>,
+
+    people: HashMap<String, PersonEntry>,
+    people_order: BTreeSet<PersonKey>,
 }
 
-fn timeline_entry(event: &Event, article: &StoredArticle) -> Option<TimelineEntry> {
-    let start = event.start.as_ref()?;
-    let zone = when::event_zone(event, &article.meta.time_zone).to_string();
-    let span = when::span(start, &zone)?;
+impl Indexes {
+    fn add(&mut self, stored: Arc<StoredArticle>) {
+        let article = InOrder(Arc::clone(&stored));
+        let facts = &stored.facts;
+        for i in 0..facts.quote_count() {
+            let at = At::new(&article, i);
+            if let Some(speaker) = facts.quote_speaker(i) {
+                add_to(&mut self.quotes_by_speaker, speaker, at.clone());
+            }
+            self.quote_ids.insert(at);
+        }
+        for i in 0..facts.event_count() {
+            let at = At::new(&article, i);
+            for p in facts.event_participants(i) {
+                add_to(&mut self.events_by_participant, p, at.clone());
+            }
+            if let Some(span) = facts.event_span(i) {
+                self.timeline.insert(OnTimeline {
+                    begins: span.begins,
+                    first_offset: facts.event_first_offset(i),
+                    at: at.clone(),
+                });
+            }
+            self.event_ids.insert(at);
+        }
+        for i in 0..facts.counts().people {
+            let id = facts.person_id(i);
+            let at = At::new(&article, i);
+            let entry = self.people.entry(id.to_string()).or_default();
+            if !entry.records.is_empty() {
+                self.people_order.remove(&entry.key(id));
+            }
+            let chars = facts.person_name(i).chars().count();
+            entry.by_name_length.insert((Reverse(chars), at.clone()));
+            entry.records.insert(at);
+            entry.mentions += facts.person_mentions(i);
+            self.people_order.insert(entry.key(id));
+        }
+        self.quote_count += facts.quote_count();
+        self.event_count += facts.event_count();
+        self.by_id
+            .insert(stored.meta.id.clone(), Arc::clone(&stored));
+        self.by_content
+            .insert(stored.content_key.clone(), Arc::clone(&stored));
+        self.articles.insert(article);
+    }
+
+    fn remove(&mut self, stored: &Arc<StoredArticle>) {
+        let article = InOrder(Arc::clone(stored));
+        let facts = &stored.facts;
+        for i in 0..facts.quote_count() {
+            let at = At::new(&article, i);
+            if let Some(speaker) = facts.quote_speaker(i) {
+                remove_from(&mut self.quotes_by_speaker, speaker, &at);
+            }
+            self.quote_ids.remove(&at);
+        }
+        for i in 0..facts.event_count() {
+            let at = At::new(&article, i);
+            for p in facts.event_participants(i) {
+                remove_from(&mut self.events_by_participant, p, &at);
+            }
+            if let Some(span) = facts.event_span(i) {
+                self.timeline.remove(&OnTimeline {
+                    begins: span.begins,
+                    first_offset: facts.event_first_offset(i),
+                    at: at.clone(),
+                });
+            }
+            self.event_ids.remove(&at);
+        }
+        for i in 0..facts.counts().people {
+            let id = facts.person_id(i);
+            let at = At::new(&article, i);
+            let Some(entry) = self.people.get_mut(id) else {
+                continue;
+            };
+            if !entry.records.remove(&at) {
+                continue;
+            }
+            self.people_order.remove(&entry.key(id));
+            let chars = facts.person_name(i).chars().count();
+            entry.by_name_length.remove(&(Reverse(chars), at));
+            entry.mentions -= facts.person_mentions(i);
+            if entry.records.is_empty() {
+                self.people.remove(id);
+            } else {
+                self.people_order.insert(entry.key(id));
+            }
+        }
+        self.quote_count -= facts.quote_count();
+        self.event_count -= facts.event_count();
+        self.by_id.remove(&stored.meta.id);
+        self.by_content.remove(&stored.content_key);
+        self.articles.remove(&article);
+    }
+
+    /// The people with records in `article_id`, in people list order.
+    fn people_of(&self, article_id: &str) -> Vec<&PersonKey> {
+        let Some(a) = self.by_id.get(article_id) else {
+            return Vec::new();
+        };
+        let mut keys: Vec<&PersonKey> = (0..a.facts.counts().people)
+            .filter_map(|i| {
+                let id = a.facts.person_id(i);
+                let key = self.people.get(id).map(|e| e.key(id))?;
+                self.people_order.get(&key)
+            })
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    /// Every quote (`EVENT == false`) or event, in list order.
+    fn all_facts<const EVENT: bool>(&self) -> impl Iterator<Item = (&StoredArticle, usize)> {
+        self.articles.iter().flat_map(|a| {
+            let n = if EVENT {
+                a.0.facts.event_count()
+            } else {
+                a.0.facts.quote_count()
+            };
+            (0..n).map(move |i| (&*a.0, i))
+        })
+    }
+
+    /// The facts of article `id` (`EVENT` as for [`Indexes::all_facts`]).
+    fn facts_of<const EVENT: bool>(
+        &self,
+        id: &str,
+    ) -> impl Iterator<Item = (&StoredArticle, usize)> {
+        self.by_id.get(id).into_iter().flat_map(|a| {
+            let n = if EVENT {
+                a.facts.event_count()
+            } else {
+                a.facts.quote_count()
+            };
+            (0..n).map(move |i| (&**a, i))
+        })
+    }
+
+    /// The window `page` of every quote or event, with no filter: skips whole articles.
+    fn page_of_all<T, const EVENT: bool>(
+        &self,
+        page: Page,
+        render: impl Fn(&StoredArticle, usize) -> Option<T>,
+    ) -> Listing<T> {
+        let total = if EVENT {
+            self.event_count
+        } else {
+            self.quote_count
+        };
+        let mut skip = page.offset;
+        let mut items = Vec::new();
+        for a in &self.articles {
+            if items.len() >= page.limit {
+                break;
+            }
+            let n = if EVENT {
+                a.0.facts.event_count()
+            } else {
+                a.0.facts.quote_count()
+            };
+            if skip >= n {
+                skip -= n;
+                continue;
+            }
+            let room = page.limit - items.len();
+            items.extend((skip..n).take(room).filter_map(|i| render(&a.0, i)));
+            skip = 0;
+        }
+        Listing { items, total }
+    }
+}
+
+fn add_to(index: &mut HashMap<String, BTreeSet<At>>, key: &str, at: At) {
+    match index.get_mut(key) {
+        Some(set) => {
+            set.insert(at);
+        }
+        None => {
+            index.insert(key.to_string(), BTreeSet::from([at]));
+        }
+    }
+}
+
+fn remove_from(index: &mut HashMap<String, BTreeSet<At>>, key: &str, at: &At) {
+    if let Some(set) = index.get_mut(key) {
+        set.remove(at);
+        if set.is_empty() {
+            index.remove(key);
+        }
+    }
+}
+
+/// The `page` window of `hits`, rendering only the items inside it, with the count of all.
+fn window<'a, T>(
+    page: Page,
+    hits: impl Iterator<Item = (&'a StoredArticle, usize)>,
+    render: impl Fn(&StoredArticle, usize) -> Option<T>,
+) -> Listing<T> {
+    let mut items = Vec::new();
+    let mut total = 0;
+    for (a, i) in hits {
+        if total >= page.offset
+            && items.len() < page.limit
+            && let Some(item) = render(a, i)
+        {
+            items.push(item);
+        }
+        total += 1;
+    }
+    Listing { items, total }
+}
+
+fn quote_matches(filter: &QuoteFilter, a: &StoredArticle, i: usize) -> bool {
+    a.facts
+        .quote_fields(i)
+        .is_some_and(|(article, speaker, kind, text)| {
+            filter.matches_fields(article, speaker, kind, text)
+        })
+}
+
+fn event_matches(filter: &EventFilter, a: &StoredArticle, i: usize) -> bool {
+    let f = &a.facts;
+    filter.matches_ids(f.event_article_id(i), f.event_participants(i))
+        && filter.matches_span(f.event_span(i))
+        && (!filter.reads_text() || f.event(i).is_some_and(|e| filter.matches_text(&e)))
+}
+
+fn timeline_entry(a: &StoredArticle, i: usize, begins: Timestamp) -> Option<TimelineEntry> {
+    let event = a.facts.event(i)?;
+    let zone = when::event_zone(&event, &a.meta.time_zone).to_string();
     Some(TimelineEntry {
-        event: event.clone(),
-        begins: span.begins,
+        event,
+        begins,
         zone,
-        article_published: article.meta.published_at,
-        article_time_zone: article.meta.time_zone.clone(),
+        article_published: a.meta.published_at,
+        article_time_zone: a.meta.time_zone.clone(),
     })
-}
-
-/// Positions to scan: the smallest applicable index, or everything.
-fn candidates<'a>(
-    all: usize,
-    choices: impl IntoIterator<Item = Option<&'a Vec<usize>>>,
-    keyed: bool,
-) -> Vec<usize> {
-    if keyed {
-        // A key was given: use the shortest index list among those given (a missing list
-        // means no item has that key).
-        choices
-            .into_iter()
-            .map(|c| c.map(Vec::as_slice).unwrap_or(&[]))
-            .min_by_key(|c| c.len())
-            .map(<[usize]>::to_vec)
-            .unwrap_or_default()
-    } else {
-        (0..all).collect()
-    }
 }
 
 /// Facts in memory only: lost when the process ends. Wrap it in a
 /// [`DurableStore`](crate::store::durable::DurableStore) to keep articles across restarts.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    snapshot: RwLock<Arc<Snapshot>>,
+    indexes: RwLock<Indexes>,
     version: AtomicU64,
 }
 
@@ -201,88 +558,73 @@ impl MemoryStore {
         Self::default()
     }
 
-    fn read(&self) -> Arc<Snapshot> {
-        // A poisoned lock means a panic during a rebuild, which leaves the old snapshot in
-        // place (the new one is assigned only when complete), so reading on is safe.
-        match self.snapshot.read() {
-            Ok(guard) => Arc::clone(&guard),
-            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
-        }
+    fn read(&self) -> RwLockReadGuard<'_, Indexes> {
+        // A poisoned lock means a panic inside a write. Writes only insert into and remove
+        // from sets and maps, which leaves each of them valid, so reading on is safe.
+        self.indexes
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    fn write<T>(
-        &self,
-        change: impl FnOnce(&Snapshot) -> StoreResult<(Option<Snapshot>, T)>,
-    ) -> StoreResult<T> {
-        let mut guard = match self.snapshot.write() {
-            Ok(guard) => guard,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        let (next, out) = change(&guard)?;
-        if let Some(next) = next {
-            *guard = Arc::new(next);
-            self.version.fetch_add(1, Ordering::SeqCst);
-        }
-        Ok(out)
+    fn write(&self) -> RwLockWriteGuard<'_, Indexes> {
+        self.indexes
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Inserts synchronously; the async trait method wraps this.
     pub fn insert_now(&self, article: NewArticle) -> StoreResult<Inserted> {
-        self.write(|snap| {
-            if let Some(&i) = snap.by_content.get(&article.content_key) {
-                let existing = snap.articles[i].view(true);
-                return Ok((
-                    None,
-                    Inserted {
-                        article: existing,
-                        created: false,
-                    },
-                ));
-            }
-            if snap.article_pos.contains_key(&article.meta.id) {
-                return Err(StoreError::Storage(format!(
-                    "article id {:?} is taken by different content",
-                    article.meta.id
-                )));
-            }
-            let stored = Arc::new(StoredArticle {
-                meta: article.meta,
-                text: article.text,
-                content_key: article.content_key,
-                extraction: article.extraction,
+        // Packing costs a pass over the facts: done before taking the lock, and skipped when
+        // the article is a repeat.
+        if let Some(existing) = self.read().by_content.get(&article.content_key) {
+            return Ok(Inserted {
+                article: existing.view(true),
+                created: false,
             });
-            let view = stored.view(true);
-            let mut all = snap.articles.clone();
-            all.push(stored);
-            Ok((
-                Some(Snapshot::build(all)),
-                Inserted {
-                    article: view,
-                    created: true,
-                },
-            ))
+        }
+        let facts = CompactArticle::new(article.text, &article.extraction, &article.meta.time_zone)
+            .map_err(|e| StoreError::Storage(e.to_string()))?;
+        let stored = Arc::new(StoredArticle {
+            meta: article.meta,
+            content_key: article.content_key,
+            facts,
+        });
+        let mut indexes = self.write();
+        if let Some(existing) = indexes.by_content.get(&stored.content_key) {
+            return Ok(Inserted {
+                article: existing.view(true),
+                created: false,
+            });
+        }
+        if indexes.by_id.contains_key(&stored.meta.id) {
+            return Err(StoreError::Storage(format!(
+                "article id {:?} is taken by different content",
+                stored.meta.id
+            )));
+        }
+        let view = stored.view(true);
+        indexes.add(stored);
+        self.version.fetch_add(1, Ordering::SeqCst);
+        Ok(Inserted {
+            article: view,
+            created: true,
         })
     }
 
     /// Deletes synchronously; the async trait method wraps this.
     pub fn delete_now(&self, id: &str) -> StoreResult<()> {
-        self.write(|snap| {
-            if !snap.article_pos.contains_key(id) {
-                return Err(StoreError::not_found("article", id));
-            }
-            let rest = snap
-                .articles
-                .iter()
-                .filter(|a| a.meta.id != id)
-                .cloned()
-                .collect();
-            Ok((Some(Snapshot::build(rest)), ()))
-        })
+        let mut indexes = self.write();
+        let Some(stored) = indexes.by_id.get(id).cloned() else {
+            return Err(StoreError::not_found("article", id));
+        };
+        indexes.remove(&stored);
+        self.version.fetch_add(1, Ordering::SeqCst);
+        Ok(())
     }
 
     /// Whether an article with this id is stored.
     pub fn contains(&self, id: &str) -> bool {
-        self.read().article_pos.contains_key(id)
+        self.read().by_id.contains_key(id)
     }
 
     /// How many articles are stored.
@@ -298,10 +640,11 @@ impl FactStore for MemoryStore {
     }
 
     async fn find_by_content(&self, content_key: &str) -> StoreResult<Option<Article>> {
-        let s = self.read();
-        Ok(s.by_content
+        Ok(self
+            .read()
+            .by_content
             .get(content_key)
-            .map(|&i| s.articles[i].view(true)))
+            .map(|a| a.view(true)))
     }
 
     async fn delete_article(&self, id: &str) -> StoreResult<()> {
@@ -310,100 +653,122 @@ impl FactStore for MemoryStore {
 
     async fn list_articles(&self, page: Page) -> StoreResult<Listing<Article>> {
         let s = self.read();
-        Ok(page.window(s.articles.iter().map(|a| a.view(false)), s.articles.len()))
+        Ok(page.window(s.articles.iter().map(|a| a.0.view(false)), s.articles.len()))
     }
 
     async fn get_article(&self, id: &str) -> StoreResult<Article> {
-        let s = self.read();
-        s.article_pos
+        self.read()
+            .by_id
             .get(id)
-            .map(|&i| s.articles[i].view(true))
+            .map(|a| a.view(true))
             .ok_or_else(|| StoreError::not_found("article", id))
     }
 
     async fn list_people(&self, filter: &PersonFilter, page: Page) -> StoreResult<Listing<Person>> {
         let s = self.read();
-        let keyed = filter.article.is_some();
-        let idx = candidates(
-            s.people.len(),
-            [filter.article.as_ref().map(|a| s.people_by_article.get(a))]
+        let candidates: Vec<&PersonKey> = match &filter.article {
+            Some(article) => s.people_of(article),
+            None => s.people_order.iter().collect(),
+        };
+        let merged = |key: &PersonKey, with_evidence: bool| {
+            s.people.get(&key.id).and_then(|e| e.merged(with_evidence))
+        };
+        if filter.q.is_none() && filter.role.is_none() {
+            // Every candidate passes: the article filter is what chose them.
+            let total = candidates.len();
+            let items = candidates
                 .into_iter()
-                .flatten(),
-            keyed,
-        );
-        let hits: Vec<&Person> = idx
-            .into_iter()
-            .map(|i| &s.people[i])
-            .filter(|p| filter.matches(p))
-            .collect();
-        Ok(page.window(hits.iter().map(|p| (*p).clone()), hits.len()))
+                .skip(page.offset)
+                .take(page.limit)
+                .filter_map(|k| merged(k, true))
+                .collect();
+            return Ok(Listing { items, total });
+        }
+        let mut items = Vec::new();
+        let mut total = 0;
+        for key in candidates {
+            if merged(key, false).is_some_and(|p| filter.matches(&p)) {
+                if total >= page.offset
+                    && items.len() < page.limit
+                    && let Some(p) = merged(key, true)
+                {
+                    items.push(p);
+                }
+                total += 1;
+            }
+        }
+        Ok(Listing { items, total })
     }
 
     async fn get_person(&self, id: &str) -> StoreResult<Person> {
-        let s = self.read();
-        s.person_pos
+        self.read()
+            .people
             .get(id)
-            .map(|&i| s.people[i].clone())
+            .and_then(|e| e.merged(true))
             .ok_or_else(|| StoreError::not_found("person", id))
     }
 
     async fn list_quotes(&self, filter: &QuoteFilter, page: Page) -> StoreResult<Listing<Quote>> {
         let s = self.read();
-        let keyed = filter.article.is_some() || filter.speaker.is_some();
-        let idx = candidates(
-            s.quotes.len(),
-            [
-                filter.article.as_ref().map(|a| s.quotes_by_article.get(a)),
-                filter.speaker.as_ref().map(|p| s.quotes_by_speaker.get(p)),
-            ]
-            .into_iter()
-            .flatten(),
-            keyed,
-        );
-        let hits: Vec<&Quote> = idx
-            .into_iter()
-            .map(|i| &s.quotes[i])
-            .filter(|q| filter.matches(q))
-            .collect();
-        Ok(page.window(hits.iter().map(|q| (*q).clone()), hits.len()))
+        let render = |a: &StoredArticle, i: usize| a.facts.quote(i);
+        if filter.is_empty() {
+            return Ok(s.page_of_all::<_, false>(page, render));
+        }
+        let matches = |&(a, i): &(&StoredArticle, usize)| quote_matches(filter, a, i);
+        Ok(match (&filter.article, &filter.speaker) {
+            (Some(article), _) => {
+                window(page, s.facts_of::<false>(article).filter(matches), render)
+            }
+            (None, Some(speaker)) => window(
+                page,
+                s.quotes_by_speaker
+                    .get(speaker)
+                    .into_iter()
+                    .flatten()
+                    .map(|at| (at.stored(), at.i()))
+                    .filter(matches),
+                render,
+            ),
+            (None, None) => window(page, s.all_facts::<false>().filter(matches), render),
+        })
     }
 
     async fn get_quote(&self, id: &str) -> StoreResult<Quote> {
         let s = self.read();
-        s.quote_pos
+        s.quote_ids
             .get(id)
-            .map(|&i| s.quotes[i].clone())
+            .and_then(|at| at.stored().facts.quote(at.i()))
             .ok_or_else(|| StoreError::not_found("quote", id))
     }
 
     async fn list_events(&self, filter: &EventFilter, page: Page) -> StoreResult<Listing<Event>> {
         let s = self.read();
-        let keyed = filter.article.is_some() || filter.participant.is_some();
-        let idx = candidates(
-            s.events.len(),
-            [
-                filter.article.as_ref().map(|a| s.events_by_article.get(a)),
-                filter
-                    .participant
-                    .as_ref()
-                    .map(|p| s.events_by_participant.get(p)),
-            ]
-            .into_iter()
-            .flatten(),
-            keyed,
-        );
-        let hits: Vec<usize> = idx
-            .into_iter()
-            .filter(|&i| filter.matches(&s.events[i], &s.event_article_zone[i]))
-            .collect();
-        Ok(page.window(hits.iter().map(|&i| s.events[i].clone()), hits.len()))
+        let render = |a: &StoredArticle, i: usize| a.facts.event(i);
+        if filter.is_empty() {
+            return Ok(s.page_of_all::<_, true>(page, render));
+        }
+        let matches = |&(a, i): &(&StoredArticle, usize)| event_matches(filter, a, i);
+        Ok(match (&filter.article, &filter.participant) {
+            (Some(article), _) => window(page, s.facts_of::<true>(article).filter(matches), render),
+            (None, Some(person)) => window(
+                page,
+                s.events_by_participant
+                    .get(person)
+                    .into_iter()
+                    .flatten()
+                    .map(|at| (at.stored(), at.i()))
+                    .filter(matches),
+                render,
+            ),
+            (None, None) => window(page, s.all_facts::<true>().filter(matches), render),
+        })
     }
 
     async fn get_event(&self, id: &str) -> StoreResult<Event> {
         let s = self.read();
-        s.event_pos
+        s.event_ids
             .get(id)
-            .map(|&i| s.events[i].clone())
+            .and_then(|at| at.stored().facts.event(at.i()))
             .ok_or_else(|| StoreError::not_found("event", id))
     }
 
@@ -413,12 +778,34 @@ impl FactStore for MemoryStore {
         page: Page,
     ) -> StoreResult<Listing<TimelineEntry>> {
         let s = self.read();
-        let hits: Vec<&TimelineEntry> = s
-            .timeline
-            .iter()
-            .filter(|t| filter.matches(&t.event, &t.article_time_zone))
-            .collect();
-        Ok(page.window(hits.iter().map(|t| (*t).clone()), hits.len()))
+        let render = |t: &OnTimeline| timeline_entry(t.at.stored(), t.at.i(), t.begins);
+        if filter.is_empty() {
+            let items = s
+                .timeline
+                .iter()
+                .skip(page.offset)
+                .take(page.limit)
+                .filter_map(render)
+                .collect();
+            return Ok(Listing {
+                items,
+                total: s.timeline.len(),
+            });
+        }
+        let mut items = Vec::new();
+        let mut total = 0;
+        for t in &s.timeline {
+            if event_matches(filter, t.at.stored(), t.at.i()) {
+                if total >= page.offset
+                    && items.len() < page.limit
+                    && let Some(entry) = render(t)
+                {
+                    items.push(entry);
+                }
+                total += 1;
+            }
+        }
+        Ok(Listing { items, total })
     }
 
     fn version(&self) -> u64 {
@@ -437,7 +824,7 @@ impl FactStore for MemoryStore {
 )]
 pub(crate) mod tests {
     use super::*;
-    use crate::model::{EventStatus, Evidence, Precision, QuoteKind, TimePoint};
+    use crate::model::{EventStatus, Evidence, Extraction, Precision, QuoteKind, TimePoint};
     use jiff::civil::date;
 
     pub(crate) fn person(id: &str, name: &str, article: &str, mentions: usize) -> Person {
@@ -703,5 +1090,364 @@ pub(crate) mod tests {
         // Both day-precision events begin at 00:00Z on the 20th (b-e2 earlier in its text),
         // the minute one at 09:00Z; the event with no start is left out.
         assert_eq!(ids, ["b-e2", "a-e1", "b-e1"]);
+    }
+
+    /// The answers as the store first computed them: everything rebuilt from the articles in
+    /// list order, filters applied to every fact. The indexed store must agree with it.
+    struct Naive {
+        quotes: Vec<(Quote, String)>,
+        events: Vec<(Event, String)>,
+        people: Vec<Person>,
+        timeline: Vec<TimelineEntry>,
+    }
+
+    fn naive(articles: &[NewArticle]) -> Naive {
+        let mut sorted: Vec<&NewArticle> = articles.iter().collect();
+        sorted.sort_by(|a, b| {
+            b.meta
+                .published_at
+                .cmp(&a.meta.published_at)
+                .then_with(|| a.meta.id.cmp(&b.meta.id))
+        });
+        let people = crate::store::merge::merge_people(sorted.iter().flat_map(|a| {
+            a.extraction
+                .people
+                .iter()
+                .map(move |p| (a.meta.id.as_str(), p))
+        }));
+        let mut quotes = Vec::new();
+        let mut events = Vec::new();
+        let mut timeline = Vec::new();
+        for a in &sorted {
+            for q in &a.extraction.quotes {
+                quotes.push((q.clone(), a.meta.time_zone.clone()));
+            }
+            for e in &a.extraction.events {
+                events.push((e.clone(), a.meta.time_zone.clone()));
+                let zone = when::event_zone(e, &a.meta.time_zone).to_string();
+                if let Some(span) = e.start.as_ref().and_then(|s| when::span(s, &zone)) {
+                    timeline.push(TimelineEntry {
+                        event: e.clone(),
+                        begins: span.begins,
+                        zone,
+                        article_published: a.meta.published_at,
+                        article_time_zone: a.meta.time_zone.clone(),
+                    });
+                }
+            }
+        }
+        let first = |e: &Event| {
+            e.evidence
+                .iter()
+                .map(|v| v.start)
+                .min()
+                .unwrap_or(usize::MAX)
+        };
+        timeline.sort_by(|x, y| {
+            x.begins
+                .cmp(&y.begins)
+                .then_with(|| first(&x.event).cmp(&first(&y.event)))
+                .then_with(|| x.event.article_id.cmp(&y.event.article_id))
+                .then_with(|| x.event.id.cmp(&y.event.id))
+        });
+        Naive {
+            quotes,
+            events,
+            people,
+            timeline,
+        }
+    }
+
+    fn corpus_articles() -> Vec<NewArticle> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let text = std::fs::read_to_string(p).unwrap();
+                // Some articles share a day, so the id breaks ties in the list order.
+                let input = crate::store::ingest::ArticleInput {
+                    text,
+                    published_at: format!("2025-08-{:02}", 1 + i % 9),
+                    title: None,
+                    source: None,
+                    time_zone: Some(
+                        if i % 2 == 0 {
+                            "Europe/London"
+                        } else {
+                            "America/New_York"
+                        }
+                        .into(),
+                    ),
+                };
+                crate::store::ingest::Submission::parse(input)
+                    .unwrap()
+                    .extract()
+            })
+            .collect()
+    }
+
+    async fn assert_same_answers(store: &MemoryStore, articles: &[NewArticle]) {
+        let n = naive(articles);
+        let pages = [
+            Page::ALL,
+            Page {
+                limit: 7,
+                offset: 0,
+            },
+            Page {
+                limit: 5,
+                offset: 11,
+            },
+            Page {
+                limit: 50,
+                offset: 10_000,
+            },
+        ];
+        let people_ids: Vec<String> = n.people.iter().map(|p| p.id.clone()).collect();
+        let speaker = n.quotes.iter().find_map(|(q, _)| q.speaker_id.clone());
+        let busiest = n.people.first().map(|p| p.id.clone());
+        let some_article = articles.first().map(|a| a.meta.id.clone());
+        for page in pages {
+            let people_filters = [
+                PersonFilter::default(),
+                PersonFilter {
+                    q: Some("an".into()),
+                    ..Default::default()
+                },
+                PersonFilter {
+                    role: Some("minister".into()),
+                    ..Default::default()
+                },
+                PersonFilter {
+                    article: some_article.clone(),
+                    ..Default::default()
+                },
+                PersonFilter {
+                    article: some_article.clone(),
+                    q: Some("e".into()),
+                    ..Default::default()
+                },
+                PersonFilter {
+                    q: Some("  ".into()),
+                    ..Default::default()
+                },
+            ];
+            for f in &people_filters {
+                let want: Vec<&Person> = n.people.iter().filter(|p| f.matches(p)).collect();
+                let got = store.list_people(f, page).await.unwrap();
+                assert_eq!(got.total, want.len(), "{f:?}");
+                let want_page: Vec<Person> = want
+                    .into_iter()
+                    .skip(page.offset)
+                    .take(page.limit)
+                    .cloned()
+                    .collect();
+                assert_eq!(got.items, want_page, "{f:?} {page:?}");
+            }
+            let quote_filters = [
+                QuoteFilter::default(),
+                QuoteFilter {
+                    kind: Some(crate::model::QuoteKind::Reported),
+                    ..Default::default()
+                },
+                QuoteFilter {
+                    speaker: speaker.clone(),
+                    ..Default::default()
+                },
+                QuoteFilter {
+                    q: Some("the".into()),
+                    ..Default::default()
+                },
+                QuoteFilter {
+                    article: some_article.clone(),
+                    speaker: speaker.clone(),
+                    ..Default::default()
+                },
+                QuoteFilter {
+                    article: some_article.clone(),
+                    ..Default::default()
+                },
+            ];
+            for f in &quote_filters {
+                let want: Vec<&Quote> = n
+                    .quotes
+                    .iter()
+                    .map(|(q, _)| q)
+                    .filter(|q| f.matches(q))
+                    .collect();
+                let got = store.list_quotes(f, page).await.unwrap();
+                assert_eq!(got.total, want.len(), "{f:?}");
+                let want_page: Vec<Quote> = want
+                    .into_iter()
+                    .skip(page.offset)
+                    .take(page.limit)
+                    .cloned()
+                    .collect();
+                assert_eq!(got.items, want_page, "{f:?} {page:?}");
+            }
+            let event_filters = [
+                EventFilter::default(),
+                EventFilter {
+                    participant: busiest.clone(),
+                    ..Default::default()
+                },
+                EventFilter {
+                    participant: busiest.clone(),
+                    from: "2025-08-10".parse().ok(),
+                    ..Default::default()
+                },
+                EventFilter {
+                    to: "2025-08-05T12:00:00Z".parse().ok(),
+                    ..Default::default()
+                },
+                EventFilter {
+                    place: Some("london".into()),
+                    ..Default::default()
+                },
+                EventFilter {
+                    q: Some("meeting".into()),
+                    from: "2020-01-01".parse().ok(),
+                    ..Default::default()
+                },
+                EventFilter {
+                    article: some_article.clone(),
+                    ..Default::default()
+                },
+            ];
+            for f in &event_filters {
+                let want: Vec<&Event> = n
+                    .events
+                    .iter()
+                    .filter(|(e, z)| f.matches(e, z))
+                    .map(|(e, _)| e)
+                    .collect();
+                let got = store.list_events(f, page).await.unwrap();
+                assert_eq!(got.total, want.len(), "{f:?}");
+                let want_page: Vec<Event> = want
+                    .into_iter()
+                    .skip(page.offset)
+                    .take(page.limit)
+                    .cloned()
+                    .collect();
+                assert_eq!(got.items, want_page, "{f:?} {page:?}");
+                let want: Vec<&TimelineEntry> = n
+                    .timeline
+                    .iter()
+                    .filter(|t| f.matches(&t.event, &t.article_time_zone))
+                    .collect();
+                let got = store.timeline(f, page).await.unwrap();
+                assert_eq!(got.total, want.len(), "timeline {f:?}");
+                let want_page: Vec<TimelineEntry> = want
+                    .into_iter()
+                    .skip(page.offset)
+                    .take(page.limit)
+                    .cloned()
+                    .collect();
+                assert_eq!(got.items, want_page, "timeline {f:?} {page:?}");
+            }
+        }
+        for p in &n.people {
+            assert_eq!(&store.get_person(&p.id).await.unwrap(), p);
+        }
+        for (q, _) in &n.quotes {
+            assert_eq!(&store.get_quote(&q.id).await.unwrap(), q);
+        }
+        for (e, _) in &n.events {
+            assert_eq!(&store.get_event(&e.id).await.unwrap(), e);
+        }
+        assert!(people_ids.len() == n.people.len());
+        let listed = store.list_articles(Page::ALL).await.unwrap();
+        assert_eq!(listed.total, articles.len());
+    }
+
+    #[tokio::test]
+    async fn indexes_answer_as_a_full_rebuild_would_through_inserts_and_deletes() {
+        let all = corpus_articles();
+        assert!(all.len() >= 20, "the corpus should be there");
+        let store = MemoryStore::new();
+        // Inserted out of list order, so that every index is updated in its middle.
+        let mut order: Vec<usize> = (0..all.len()).collect();
+        order.sort_by_key(|&i| (i * 7) % all.len());
+        let mut held: Vec<NewArticle> = Vec::new();
+        for &i in &order {
+            store.insert_now(all[i].clone()).unwrap();
+            held.push(all[i].clone());
+        }
+        assert_same_answers(&store, &held).await;
+
+        // Delete a third (people lose records, merged names and orders change), then check
+        // that nothing of them is left.
+        let gone: Vec<NewArticle> = held.iter().step_by(3).cloned().collect();
+        for a in &gone {
+            store.delete_now(&a.meta.id).unwrap();
+        }
+        held.retain(|a| !gone.iter().any(|g| g.meta.id == a.meta.id));
+        assert_same_answers(&store, &held).await;
+        for a in &gone {
+            for q in &a.extraction.quotes {
+                assert!(store.get_quote(&q.id).await.is_err(), "{} stays", q.id);
+            }
+            for e in &a.extraction.events {
+                assert!(store.get_event(&e.id).await.is_err(), "{} stays", e.id);
+            }
+            assert!(
+                store
+                    .find_by_content(&a.content_key)
+                    .await
+                    .unwrap()
+                    .is_none()
+            );
+        }
+
+        // And back: the same answers as if they had never left.
+        for a in &gone {
+            assert!(store.insert_now(a.clone()).unwrap().created);
+        }
+        assert_same_answers(&store, &all).await;
+    }
+
+    #[tokio::test]
+    async fn a_shared_fact_id_passes_to_the_next_article_when_the_first_is_deleted() {
+        let (mut a, mut b) = two_articles();
+        // Article b (newer, so first in list order) carries a quote with a's quote id.
+        let mut q = a.extraction.quotes[0].clone();
+        q.article_id = "b".into();
+        q.text = "b's copy".into();
+        b.extraction.quotes.push(q);
+        a.extraction.events[0].id = "b-e1".into();
+        let store = MemoryStore::new();
+        store.insert_now(a).unwrap();
+        store.insert_now(b).unwrap();
+        assert_eq!(store.get_quote("a-q1").await.unwrap().article_id, "b");
+        assert_eq!(store.get_event("b-e1").await.unwrap().article_id, "b");
+        store.delete_now("b").unwrap();
+        assert_eq!(store.get_quote("a-q1").await.unwrap().article_id, "a");
+        assert_eq!(store.get_event("b-e1").await.unwrap().article_id, "a");
+        store.delete_now("a").unwrap();
+        assert!(store.get_quote("a-q1").await.is_err());
+        assert!(store.get_event("b-e1").await.is_err());
+        assert_eq!(
+            store
+                .list_quotes(&QuoteFilter::default(), Page::ALL)
+                .await
+                .unwrap()
+                .total,
+            0
+        );
+        assert_eq!(
+            store
+                .timeline(&EventFilter::default(), Page::ALL)
+                .await
+                .unwrap()
+                .total,
+            0
+        );
     }
 }
