@@ -1009,7 +1009,24 @@ pub fn find_events(
         }
     }
     let defendant = defendant(text, sentences, people, &quotes);
+    let dateline = dateline_place(text, sentences);
     for d in &mut drafts {
+        // "SINGAPORE: … on the final day of Chinese Premier Li Qiang's three-day official
+        // visit": a visit told with no destination, around the day of filing, is to where the
+        // story is filed from.
+        let around_filing = d
+            .day
+            .is_some_and(|day| (day - tctx.published).get_days().abs() <= 7);
+        if d.place.is_none()
+            && d.kind == "visit"
+            && d.parent.is_none()
+            && d.status != EventStatus::Hypothetical
+            && around_filing
+            && let Some(p) = &dateline
+        {
+            d.place = Some(p.clone());
+            d.place_rank = 1;
+        }
         if d.place.is_none() && matches!(d.kind.as_str(), "hearing" | "trial") {
             d.place.clone_from(&court);
         }
@@ -1482,6 +1499,9 @@ fn merge_or_push(
             })
             .max_by_key(|(i, d)| {
                 (
+                    // "at the meeting" after a call and "the annual shareholder meeting
+                    // will be held": a call is told as a call, a meeting face to face.
+                    m.verb || !m.definite || (d.kind == "call") == (m.kind == "call"),
                     d.participants.iter().filter(|p| mine.contains(p)).count(),
                     m.names.iter().filter(|n| d.names.contains(n)).count(),
                     d.mentions.len(),
@@ -2951,6 +2971,28 @@ pub(crate) fn is_headline(text: &str, sentences: &[Sentence], si: usize) -> bool
             .ends_with(['.', '!', '?', '\u{201D}', '"'])
 }
 
+/// The place a wire dateline names ("SEOUL, Oct. 14 (Yonhap) --", "SINGAPORE:"), where the
+/// gazetteer knows it: the first sentence of the body that has a dateline.
+fn dateline_place(text: &str, sentences: &[Sentence]) -> Option<Place> {
+    let s = sentences
+        .iter()
+        .enumerate()
+        .find(|&(si, _)| !is_headline(text, sentences, si))?
+        .1;
+    if dateline_end(text, s) == s.span.start {
+        return None;
+    }
+    let name: String = text[s.span.clone()]
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == ' ')
+        .collect();
+    let name = name.trim();
+    if name.is_empty() || name.chars().any(char::is_lowercase) {
+        return None;
+    }
+    place_named(name).map(|(p, _)| p)
+}
+
 /// The end of a wire dateline at the start of a sentence ("SEOUL, Oct. 14 (Yonhap) --",
 /// "BRUSSELS —"): its date is the filing date, not an event's.
 fn dateline_end(text: &str, s: &Sentence) -> usize {
@@ -2974,7 +3016,7 @@ fn dateline_end(text: &str, s: &Sentence) -> usize {
         }
         return s.span.start;
     }
-    for dash in [" -- ", " \u{2014} ", " \u{2013} ", " - "] {
+    for dash in [" -- ", " \u{2014} ", " \u{2013} ", " - ", ": "] {
         if let Some(p) = body.find(dash)
             && p < 80
         {
@@ -3613,6 +3655,37 @@ mod tests {
         };
         assert_eq!(names(0), ["Ann Lee"], "{e:#?}");
         assert_eq!(names(1), ["Tom Roe"], "{e:#?}");
+    }
+
+    #[test]
+    fn a_visit_with_no_destination_is_to_the_dateline() {
+        let text = "SINGAPORE: The two countries signed a pact on Wednesday, on the final day of \
+                    Mr Tom Roe's three-day visit.";
+        let (_, e) = events(text, jiff::civil::date(2025, 12, 3));
+        let visit = e.iter().find(|e| e.kind == "visit").expect("the visit");
+        assert_eq!(
+            visit.place.as_ref().map(|p| p.name.as_str()),
+            Some("Singapore")
+        );
+        // Far from the day of filing, a visit may have been anywhere.
+        let text = "SINGAPORE: Mr Tom Roe made a short visit in May 2019, officials said.";
+        let (_, e) = events(text, jiff::civil::date(2025, 12, 3));
+        assert!(e.iter().all(|e| e.place.is_none()), "{e:#?}");
+    }
+
+    #[test]
+    fn a_definite_meeting_is_not_a_call_before_it() {
+        let text = "Ms Karen Lindqvist said on a call with analysts on Thursday that sales fell. \
+                    The annual shareholder meeting will be held in March in Minneapolis. \
+                    Lindqvist said she would ask shareholders at the meeting to back a buyback.";
+        let (p, e) = events(text, jiff::civil::date(2025, 2, 13));
+        let meeting = e.iter().find(|e| e.kind == "meeting").expect("the meeting");
+        let names: Vec<&str> = meeting
+            .participants
+            .iter()
+            .map(|&i| p.persons[i].name.as_str())
+            .collect();
+        assert_eq!(names, ["Karen Lindqvist"], "{e:#?}");
     }
 
     #[test]

@@ -1147,6 +1147,28 @@ fn words_compatible(long: &[String], short: &[String]) -> bool {
         && eq(long.last(), short.last())
 }
 
+/// Last words that make a name a company's: "Meridian Brands Inc.", "Ford Motor Company".
+const CORPORATE_SUFFIXES: &[&str] = &[
+    "Inc",
+    "Corp",
+    "Corporation",
+    "Ltd",
+    "Limited",
+    "Plc",
+    "PLC",
+    "LLC",
+    "Co",
+    "Company",
+    "Brands",
+    "Group",
+    "Holdings",
+    "AG",
+    "SA",
+    "SE",
+    "NV",
+    "GmbH",
+];
+
 fn build_people(
     text: &str,
     sentences: &[Sentence],
@@ -1320,8 +1342,33 @@ fn build_people(
                 .push(i);
         }
     }
+    // "Meridian Brands Inc. … Meridian's annual meeting", with the founder Thomas Meridian
+    // named once: a word that opens an organisation's name in the article is the organisation
+    // when it stands alone, and the person only with an honorific ("Mr Meridian").
+    let company_words: BTreeSet<&str> = organisations
+        .iter()
+        .filter_map(|(_, name)| {
+            // Only a company's name: "Trump Tower" or the "Gates Foundation" leave "Trump" and
+            // "Gates" their people.
+            let last = name.rsplit(' ').next()?.trim_end_matches('.');
+            if !CORPORATE_SUFFIXES.contains(&last) {
+                return None;
+            }
+            let mut words = name.split(' ').filter(|w| *w != "the");
+            let first = words.next()?;
+            words.next()?;
+            first
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+                .then_some(first)
+        })
+        .collect();
     for c in candidates.iter().filter(|c| c.core.len() == 1) {
         let w = &c.core[0];
+        if c.titles.is_empty() && company_words.contains(w.as_str()) {
+            continue;
+        }
         let found = persons_by_last
             .get(w.as_str())
             .and_then(|v| {
@@ -1402,6 +1449,9 @@ fn build_people(
             let Some(&idx) = by_short.get(w) else {
                 continue;
             };
+            if company_words.contains(w) {
+                continue;
+            }
             let mut start = t.span.start;
             if let Some((lead, _)) = persons[idx].short.rsplit_once(' ') {
                 let lead = format!("{lead} ");
@@ -1891,6 +1941,35 @@ mod tests {
         assert_eq!(names(&p), ["Dong Jun", "Park Ji-hoon", "Ann Lee"]);
         assert!(p.persons[1].aliases.contains("Park"));
         assert_eq!(p.persons[2].roles, ["economist"]);
+    }
+
+    #[test]
+    fn a_founder_s_surname_alone_is_the_company_named_after_them() {
+        let text = "Meridian Brands Inc. shares fell on Thursday. Meridian's annual meeting \
+                    will be held in March. Karen Lindqvist took over from the founder, Thomas \
+                    Meridian, in 2019. Mr Meridian declined to comment.";
+        let p = people(text);
+        let founder = p
+            .persons
+            .iter()
+            .position(|x| x.name == "Thomas Meridian")
+            .expect("the founder");
+        let spans: Vec<&str> = p
+            .mentions
+            .iter()
+            .filter(|m| m.person == founder)
+            .map(|m| &text[m.span.clone()])
+            .collect();
+        assert_eq!(spans, ["Thomas Meridian", "Mr Meridian"]);
+        // A name that is no company's ("Trump Tower") leaves the surname to its person.
+        let text = "Donald Trump spoke at Trump Tower on Monday. Trump said it went well.";
+        let p = people(text);
+        let said = text.find("Trump said").expect("in the text");
+        assert!(
+            p.mentions.iter().any(|m| m.span.start == said),
+            "{:?}",
+            p.mentions
+        );
     }
 
     #[test]
