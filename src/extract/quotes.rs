@@ -1427,8 +1427,11 @@ impl Attribution<'_> {
             let mut clause_start = s.span.start;
             let body = &text[s.span.clone()];
             for dash in [" -- ", " \u{2014} ", " - "] {
+                // The dateline comes before the attribution's comma; a dash after it is in
+                // the clause.
                 if let Some(p) = body.find(dash).filter(|p| {
                     *p < 60
+                        && *p + dash.len() <= comma
                         && body[..*p].chars().next().is_some_and(char::is_uppercase)
                         && body[..*p]
                             .split_whitespace()
@@ -1868,5 +1871,17 @@ mod tests {
         let (p, q) = run(text);
         assert_eq!(q.len(), 1);
         assert_eq!(speaker_name(&p, &q[0]), None);
+    }
+
+    /// Found by `fuzz/` (target `extract`): a dateline dash after the attribution's comma
+    /// ("OSLO, Oct 10 (AFP) - …,” Sir Keir said") made the clause end before it starts.
+    #[test]
+    fn a_dateline_dash_after_the_comma_does_not_reverse_the_clause() {
+        let text = "OSLO, Oct 10 (AFP) - Nigel let it slip,\u{201D} Sir Keir said. \
+                    \u{201C}The ball is now in Russia\u{2019}s court.\u{201D}";
+        let (_, q) = run(text);
+        for m in &q {
+            assert!(m.span.start <= m.span.end && m.span.end <= text.len());
+        }
     }
 }
