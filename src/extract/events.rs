@@ -43,8 +43,8 @@ use std::ops::Range;
 use super::gazetteer::{self, PlaceKind};
 use super::lexicon::{self, Gender};
 use super::people::People;
-use super::sentences::{Sentence, Token, strip_possessive, tokens};
-use super::time::{self, Tense, TimeContext, TimeMention};
+use super::sentences::{Sentence, Token, sentence_tokens, strip_possessive};
+use super::time::{self, SentenceTimes, Tense, TimeContext, TimeMention};
 use crate::model::{EventStatus, Place, Precision, TimePoint};
 
 /// Nouns that name an event, with the kind they give it. Phrases are tried in order, so a
@@ -507,9 +507,40 @@ pub fn find_events(
     quote_spans: &[Range<usize>],
     tctx: &TimeContext<'_>,
 ) -> Vec<EventDraft> {
+    let read = Sentences {
+        tokens: &sentence_tokens(text, sentences),
+    };
+    find_events_in(text, sentences, &read, people, quote_spans, tctx)
+}
+
+/// What the extractor has already read from every sentence, in sentence order, so that the
+/// event pass does not split each sentence again.
+pub struct Sentences<'a, 't> {
+    /// Each sentence's word tokens ([`sentence_tokens`]).
+    pub tokens: &'a [Vec<Token<'t>>],
+}
+
+impl Sentences<'_, '_> {
+    /// The first words of sentence `si` that the sentence rules read: a run-on "sentence" of
+    /// unbounded length is read only as far as any real one goes, which keeps the whole linear.
+    fn read_tokens(&self, si: usize) -> &[Token<'_>] {
+        let all = &self.tokens[si];
+        &all[..all.len().min(MAX_SENTENCE_WORDS)]
+    }
+}
+
+/// [`find_events`], given what the extractor has already read from each sentence.
+pub fn find_events_in(
+    text: &str,
+    sentences: &[Sentence],
+    read_sentences: &Sentences<'_, '_>,
+    people: &People,
+    quote_spans: &[Range<usize>],
+    tctx: &TimeContext<'_>,
+) -> Vec<EventDraft> {
     let mut drafts: Vec<EventDraft> = Vec::new();
     let quotes = Quotes::new(quote_spans);
-    let story_day = story_day(text, sentences, &quotes, tctx);
+    let story_day = story_day(text, sentences, read_sentences, &quotes, tctx);
     // Days the previous sentence names, for a clock time with no day of its own.
     let mut previous_days: (usize, Vec<jiff::civil::Date>) = (usize::MAX, Vec::new());
     // The last past day the previous sentence names, for a past event told with no day of its
@@ -524,23 +555,21 @@ pub fn find_events(
         if is_headline(text, sentences, si) {
             continue;
         }
-        let mut toks = tokens(text, s.span.clone());
-        // The sentence rules compare words with words; a run-on "sentence" of unbounded length
-        // is read only as far as any real one goes, which keeps the whole linear.
-        toks.truncate(MAX_SENTENCE_WORDS);
+        // The sentence rules compare words with words, over the first words only.
+        let toks = read_sentences.read_tokens(si);
         let read = s.span.start..toks.last().map_or(s.span.start, |t| t.span.end);
         let lower: Vec<String> = toks
             .iter()
             .map(|t| strip_possessive(t.text).to_lowercase())
             .collect();
         let dateline_end = dateline_end(text, s);
-        let triggers: Vec<Trigger> = find_triggers(text, &toks, &lower)
+        let triggers: Vec<Trigger> = find_triggers(text, toks, &lower)
             .into_iter()
             .filter(|t| !quotes.contains(t.span.start))
-            .filter(|t| !only_asked_about(text, &toks, &lower, t))
+            .filter(|t| !only_asked_about(text, toks, &lower, t))
             .collect();
         // Places and times named in this sentence.
-        let whole_place = sentence_place(text, &toks, &triggers, &quotes, people);
+        let whole_place = sentence_place(text, toks, &triggers, &quotes, people);
         // The court a case is heard in ("Opening the case … at the Old Bailey") is where its
         // hearings and testimony take place.
         if let Some((p, _)) = &whole_place
@@ -557,7 +586,12 @@ pub fn find_events(
             place_zone: place_zone.as_deref().or(tctx.place_zone),
             anchor: None,
         };
-        let found: Vec<TimeMention> = time::find_times(text, read.clone(), &ctx)
+        // The times of the words read, parsed once for both readings below. (Not the article
+        // pass's analysis: that one covers the whole sentence, closing punctuation included,
+        // which pairs "11am Alaska time (8pm BST)" where the words read stop before ")".)
+        let read_times = SentenceTimes::new(text, read.clone());
+        let found: Vec<TimeMention> = read_times
+            .resolve(&ctx)
             .into_iter()
             .filter(|t| !quotes.contains(t.start))
             .filter(|t| {
@@ -590,13 +624,13 @@ pub fn find_events(
         // "said on Tuesday": the day of the telling, not of what is told.
         let times: Vec<TimeMention> = found
             .into_iter()
-            .filter(|t| !is_say_time(text, &toks, &lower, &triggers, t))
+            .filter(|t| !is_say_time(text, toks, &lower, &triggers, t))
             .collect();
-        let relatives = relative_clauses(text, &toks, &lower);
-        let mut persons = sentence_persons(si, &toks, &lower, people, &quotes, &triggers);
+        let relatives = relative_clauses(text, toks, &lower);
+        let mut persons = sentence_persons(si, toks, &lower, people, &quotes, &triggers);
         // "Petrović will miss Tuesday's trip": whoever misses, skips or boycotts a happening
         // is not at it.
-        persons.retain(|&(_, pos)| !stays_away(&toks, &lower, pos));
+        persons.retain(|&(_, pos)| !stays_away(toks, &lower, pos));
 
         // A programme: "will include a one-on-one meeting, a lunch and a press conference".
         let include_at = toks.iter().position(|t| {
@@ -626,20 +660,20 @@ pub fn find_events(
             (heads, parts)
         };
         let head_end = include_at.map_or(s.span.end, |k| toks[k].span.start);
-        let groups = build_groups(text, &toks, &lower, people, &heads, s.span.start, head_end);
+        let groups = build_groups(text, toks, &lower, people, &heads, s.span.start, head_end);
 
         // Each person goes to one group: the happening they speak at, the one whose verb they
         // are the subject of, or the one whose stretch of the sentence they stand in.
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
         let mut subjects: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
         for &(p, pos) in &persons {
-            let role = speaker_role(text, &toks, &lower, &triggers, people, s, pos);
+            let role = speaker_role(text, toks, &lower, &triggers, people, s, pos);
             let target = match role {
                 Role::Reporter => None,
                 Role::SpeaksAt(tok) => groups
                     .iter()
                     .position(|g| g.triggers.iter().any(|t| t.tok == tok)),
-                Role::Plain => subject_of(text, &toks, &lower, &groups, pos).or_else(|| {
+                Role::Plain => subject_of(text, toks, &lower, &groups, pos).or_else(|| {
                     groups
                         .iter()
                         .rposition(|g| g.stretch.start <= pos && pos < g.stretch.end)
@@ -829,7 +863,7 @@ pub fn find_events(
             let status = status_at(
                 text,
                 read.clone(),
-                &toks,
+                toks,
                 first,
                 time.as_ref(),
                 tctx.published,
@@ -840,13 +874,13 @@ pub fn find_events(
             // names its own happening, and joins one already told only when its people are in
             // it.
             let verb = first.verb;
-            let held = held_before(text, &lower, &toks, group);
+            let held = held_before(text, &lower, toks, group);
             let mention_spans: Vec<(usize, Range<usize>)> = group
                 .triggers
                 .iter()
                 .map(|t| (si, t.span.clone()))
                 .collect();
-            let np = np_start(text, &toks, &lower, first.tok);
+            let np = np_start(text, toks, &lower, first.tok);
             let owners: Vec<usize> = people
                 .in_sentence(si)
                 .take(MAX_SENTENCE_WORDS)
@@ -858,7 +892,7 @@ pub fn find_events(
                 && group.triggers.iter().skip(1).any(|t| t.kind != "visit");
             let m = MentionFacts {
                 owners,
-                names: event_names(text, &toks, people, first.tok),
+                names: event_names(text, toks, people, first.tok),
                 journey,
                 kind: group.kind(),
                 participants: dedup(here),
@@ -907,7 +941,7 @@ pub fn find_events(
                         place_zone: zone.as_deref().or(ctx.place_zone),
                         ..ctx
                     };
-                    let again = time::find_times(text, read.clone(), &anchored);
+                    let again = read_times.resolve(&anchored);
                     if let Some(t) = again.iter().find(|t| {
                         t.clock.is_some() && !quotes.contains(t.start) && in_stretch(t.start)
                     }) {
@@ -938,17 +972,17 @@ pub fn find_events(
                 let lo = if pi == 0 {
                     t.span.start
                 } else {
-                    np_start(text, &toks, &lower, t.tok)
+                    np_start(text, toks, &lower, t.tok)
                 };
                 let hi = parts
                     .get(pi + 1)
-                    .map_or(s.span.end, |n| np_start(text, &toks, &lower, n.tok));
+                    .map_or(s.span.end, |n| np_start(text, toks, &lower, n.tok));
                 let stretch = lo..hi;
                 let p = &drafts[parent];
                 let mut own_people: Vec<usize> = p.participants.clone();
                 for &(person, pos) in &persons {
                     if stretch.contains(&pos)
-                        && speaker_role(text, &toks, &lower, &triggers, people, s, pos)
+                        && speaker_role(text, toks, &lower, &triggers, people, s, pos)
                             != Role::Reporter
                         && !own_people.contains(&person)
                     {
@@ -987,7 +1021,7 @@ pub fn find_events(
                 let child = EventDraft {
                     kind: t.kind.to_string(),
                     participants: own_people,
-                    groups: part_groups(text, &toks, t),
+                    groups: part_groups(text, toks, t),
                     place,
                     place_rank,
                     start: own_time
@@ -1008,7 +1042,7 @@ pub fn find_events(
             }
         }
     }
-    let defendant = defendant(text, sentences, people, &quotes);
+    let defendant = defendant(read_sentences, people, &quotes);
     let dateline = dateline_place(text, sentences);
     for d in &mut drafts {
         // "SINGAPORE: … on the final day of Chinese Premier Li Qiang's three-day official
@@ -1887,18 +1921,17 @@ fn spoken_at(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) -> Opti
 fn story_day(
     text: &str,
     sentences: &[Sentence],
+    read_sentences: &Sentences<'_, '_>,
     quotes: &Quotes,
     tctx: &TimeContext<'_>,
 ) -> Option<TimePoint> {
-    let s = sentences
+    let (si, s) = sentences
         .iter()
         .enumerate()
         .filter(|(i, _)| !is_headline(text, sentences, *i))
-        .map(|(_, s)| s)
-        .find(|s| tokens(text, s.span.clone()).len() >= 5)?;
+        .find(|(i, _)| read_sentences.tokens[*i].len() >= 5)?;
     let dateline = dateline_end(text, s);
-    let mut toks = tokens(text, s.span.clone());
-    toks.truncate(MAX_SENTENCE_WORDS);
+    let toks = read_sentences.read_tokens(si);
     let read = s.span.start..toks.last().map_or(s.span.start, |t| t.span.end);
     let (day, found) = time::find_times(text, read, tctx)
         .into_iter()
@@ -2057,14 +2090,12 @@ fn event_names(text: &str, toks: &[Token<'_>], people: &People, k: usize) -> Vec
 /// The person the story says is on trial: the first named as accused, charged, denying the
 /// charges or pleading ("Graham Petrie, 58, is accused of fraud").
 fn defendant(
-    text: &str,
-    sentences: &[Sentence],
+    read_sentences: &Sentences<'_, '_>,
     people: &People,
     quotes: &Quotes,
 ) -> Option<usize> {
-    for (si, s) in sentences.iter().enumerate() {
-        let mut toks = tokens(text, s.span.clone());
-        toks.truncate(MAX_SENTENCE_WORDS);
+    for si in 0..read_sentences.tokens.len() {
+        let toks = read_sentences.read_tokens(si);
         for m in people
             .in_sentence(si)
             .take(MAX_SENTENCE_WORDS)

@@ -69,8 +69,10 @@ impl CharIndex {
 /// ```
 pub fn extract(text: &str, ctx: &ArticleContext) -> Extraction {
     let sentences = sentences::split_sentences(text);
-    let found_people = people::find_people(text, &sentences);
-    let found_quotes = quotes::find_quotes(text, &sentences, &found_people);
+    // Every pass reads each sentence's words: they are split once.
+    let sentence_tokens = sentences::sentence_tokens(text, &sentences);
+    let found_people = people::find_people_in(text, &sentences, &sentence_tokens);
+    let found_quotes = quotes::find_quotes_in(text, &sentences, &sentence_tokens, &found_people);
     let quote_spans: Vec<std::ops::Range<usize>> = found_quotes
         .iter()
         .filter(|q| q.kind == QuoteKind::Direct)
@@ -82,7 +84,11 @@ pub fn extract(text: &str, ctx: &ArticleContext) -> Extraction {
         place_zone: None,
         anchor: None,
     };
-    let drafts = events::find_events(text, &sentences, &found_people, &quote_spans, &tctx);
+    let read = events::Sentences {
+        tokens: &sentence_tokens,
+    };
+    let drafts =
+        events::find_events_in(text, &sentences, &read, &found_people, &quote_spans, &tctx);
     let index = CharIndex::new(text);
     let evidence = |sentence: usize, span: &std::ops::Range<usize>| Evidence {
         article_id: ctx.article_id.clone(),

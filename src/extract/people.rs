@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::gazetteer;
 use super::lexicon::{self, Gender};
-use super::sentences::{Sentence, Token, strip_possessive, tokens};
+use super::sentences::{Sentence, Token, sentence_tokens, strip_possessive};
 
 /// How a mention refers to its person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -400,10 +400,16 @@ fn role_text(qualifier: Option<&str>, office: &str) -> String {
 
 /// Finds people and their mentions in `text`.
 pub fn find_people(text: &str, sentences: &[Sentence]) -> People {
-    let sentence_tokens: Vec<Vec<Token<'_>>> = sentences
-        .iter()
-        .map(|s| tokens(text, s.span.clone()))
-        .collect();
+    find_people_in(text, sentences, &sentence_tokens(text, sentences))
+}
+
+/// [`find_people`], given every sentence's tokens ([`sentence_tokens`]), which the extractor
+/// splits once for all its passes.
+pub fn find_people_in(
+    text: &str,
+    sentences: &[Sentence],
+    sentence_tokens: &[Vec<Token<'_>>],
+) -> People {
     let mut organisations = Vec::new();
     let mut candidates = Vec::new();
     for (si, toks) in sentence_tokens.iter().enumerate() {
@@ -415,7 +421,7 @@ pub fn find_people(text: &str, sentences: &[Sentence]) -> People {
             }
         }
     }
-    build_people(text, sentences, &sentence_tokens, candidates, organisations)
+    build_people(text, sentences, sentence_tokens, candidates, organisations)
 }
 
 fn chains(text: &str, sentence: usize, toks: &[Token<'_>]) -> Vec<Chain> {

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::lexicon::{self, Gender};
 use super::people::People;
-use super::sentences::{Sentence, Token, tokens};
+use super::sentences::{Sentence, Token, sentence_tokens, tokens};
 use crate::model::QuoteKind;
 
 /// How far from a verb its subject is looked for, in bytes: far enough for a name with an
@@ -161,6 +161,17 @@ fn trim_inner(text: &str, r: Range<usize>) -> Range<usize> {
 
 /// Finds every direct and reported quote, in text order.
 pub fn find_quotes(text: &str, sentences: &[Sentence], people: &People) -> Vec<QuoteMention> {
+    find_quotes_in(text, sentences, &sentence_tokens(text, sentences), people)
+}
+
+/// [`find_quotes`], given every sentence's tokens ([`sentence_tokens`]), which the extractor
+/// splits once for all its passes.
+pub fn find_quotes_in(
+    text: &str,
+    sentences: &[Sentence],
+    sentence_tokens: &[Vec<Token<'_>>],
+    people: &People,
+) -> Vec<QuoteMention> {
     let marked = marked_spans(text);
     // Sentences are in text order: a binary search finds the one holding a position.
     let sentence_of = |pos: usize| {
@@ -186,12 +197,12 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], people: &People) -> Vec<Q
     // A direct quote left open at a paragraph end: (index in `out`, sentence of its last part).
     let mut open_quote: Option<(usize, usize)> = None;
     for (si, s) in sentences.iter().enumerate() {
-        let toks = tokens(text, s.span.clone());
+        let toks = &sentence_tokens[si][..];
         let quotes = &by_sentence[si];
         // Tokens outside the quotation marks; quotes are in order, so one pass does it.
         let mut outside: Vec<&Token<'_>> = Vec::with_capacity(toks.len());
         let mut qi = 0;
-        for t in &toks {
+        for t in toks {
             while qi < quotes.len() && quotes[qi].outer.end <= t.span.start {
                 qi += 1;
             }
@@ -205,7 +216,7 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], people: &People) -> Vec<Q
         let mut sentence_speaker: Option<(Speaker, String)> = None;
         if !quotes.is_empty() {
             // One attribution serves all quote parts in the sentence (split quotes).
-            let attributed = ctx.attribute_sentence(si, &toks, quotes, &outside);
+            let attributed = ctx.attribute_sentence(si, toks, quotes, &outside);
             let quote_only = outside.is_empty();
             let (speaker, cue) = match attributed {
                 Some((sp, cue)) => (sp, Some(cue)),
@@ -320,7 +331,7 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], people: &People) -> Vec<Q
             }
         }
         let first_reported = out.len();
-        for r in ctx.reported(si, &toks, quotes) {
+        for r in ctx.reported(si, toks, quotes) {
             if sentence_speaker.is_none() && r.speaker != Speaker::Unknown {
                 ctx.last_speaker = Some((r.speaker.clone(), si));
             }

@@ -343,6 +343,23 @@ pub fn strip_possessive(word: &str) -> &str {
     word
 }
 
+/// Every sentence's word tokens, in sentence order. The people, quote and event passes all read
+/// each sentence word by word, so the extractor splits them once and hands the same tokens to
+/// each pass.
+///
+/// ```
+/// use factline::extract::sentences::{sentence_tokens, split_sentences};
+/// let text = "Mr Smith left. He was tired.";
+/// let toks = sentence_tokens(text, &split_sentences(text));
+/// assert_eq!(toks[1].iter().map(|t| t.text).collect::<Vec<_>>(), ["He", "was", "tired"]);
+/// ```
+pub fn sentence_tokens<'t>(text: &'t str, sentences: &[Sentence]) -> Vec<Vec<Token<'t>>> {
+    sentences
+        .iter()
+        .map(|s| tokens(text, s.span.clone()))
+        .collect()
+}
+
 /// Splits `text[range]` into word tokens.
 ///
 /// ```

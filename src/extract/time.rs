@@ -47,7 +47,6 @@ mod token;
 pub(crate) use token::weekday_of;
 
 use std::ops::Range;
-use std::rc::Rc;
 
 use jiff::civil::Date;
 use jiff::tz::Offset;
@@ -56,7 +55,6 @@ use self::parse::{ClockExpr, DateExpr, Parsed, Single, ZoneWords};
 use self::resolve::{DateValue, Resolved};
 use self::tense::{TenseIndex, is_boundary};
 use self::token::Tokens;
-use super::lexicon::FastHash;
 use super::{gazetteer, zones};
 use crate::model::{Precision, TimePoint};
 
@@ -209,7 +207,7 @@ pub struct TimeMention {
 /// assert!(point.warnings.is_empty());
 /// ```
 pub fn find_times(text: &str, sentence: Range<usize>, ctx: &TimeContext) -> Vec<TimeMention> {
-    find_times_after(text, sentence, ctx, &[])
+    SentenceTimes::new(text, sentence).resolve(ctx)
 }
 
 /// Every time expression of several sentences read in order (usually all of an article's), one
@@ -238,11 +236,94 @@ pub fn find_times_in_sentences(
     sentences: impl IntoIterator<Item = Range<usize>>,
     ctx: &TimeContext,
 ) -> Vec<Vec<TimeMention>> {
-    let mut previous: Vec<Date> = Vec::new();
-    sentences
+    let analyses: Vec<SentenceTimes<'_>> = sentences
         .into_iter()
-        .map(|sentence| {
-            let found = find_times_after(text, sentence, ctx, &previous);
+        .map(|s| SentenceTimes::new(text, s))
+        .collect();
+    resolve_in_sentences(&analyses, ctx)
+}
+
+/// The part of reading one sentence's times that depends only on its words: its tokens, the
+/// expressions parsed from them and, once an expression needs it, the tense index. The article
+/// pass and the event pass read every sentence's times with different contexts (the event's
+/// place zone, an anchor day), so the extractor builds this once per sentence and resolves it
+/// against each context with [`SentenceTimes::resolve`].
+///
+/// ```
+/// use factline::extract::time::{SentenceTimes, TimeContext};
+///
+/// let s = "They meet on Friday.";
+/// let ctx = TimeContext {
+///     published: jiff::civil::date(2025, 8, 13),
+///     default_zone: "Europe/London",
+///     place_zone: None,
+///     anchor: None,
+/// };
+/// let analysis = SentenceTimes::new(s, 0..s.len());
+/// assert_eq!(analysis.resolve(&ctx)[0].point.value, "2025-08-15");
+/// ```
+pub struct SentenceTimes<'t> {
+    toks: Tokens<'t>,
+    parsed: Vec<Parsed>,
+    tenses: std::cell::OnceCell<TenseIndex>,
+}
+
+impl<'t> SentenceTimes<'t> {
+    /// Tokenises and parses `text[sentence]` (clamped as in [`find_times`]).
+    pub fn new(text: &'t str, sentence: Range<usize>) -> Self {
+        let toks = Tokens::new(text, clamp(text, sentence));
+        let parsed = if toks.len() == 0 {
+            Vec::new()
+        } else {
+            parse::parse_all(&toks)
+        };
+        SentenceTimes {
+            toks,
+            parsed,
+            tenses: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The sentence's time expressions resolved against `ctx`, as [`find_times`] gives them.
+    pub fn resolve(&self, ctx: &TimeContext) -> Vec<TimeMention> {
+        self.resolve_after(ctx, &[])
+    }
+
+    /// [`Self::resolve`], with the days the sentence before names, in text order.
+    fn resolve_after(&self, ctx: &TimeContext, previous: &[Date]) -> Vec<TimeMention> {
+        let toks = &self.toks;
+        let parsed = &self.parsed;
+        // Most sentences name no time: the tense and zone analyses are only for what was parsed.
+        if parsed.is_empty() {
+            return Vec::new();
+        }
+        let tenses = self.tenses.get_or_init(|| TenseIndex::new(toks));
+        let zones = ZoneChoice::new(ctx, toks);
+        let mut drafts: Vec<Draft> = parsed
+            .iter()
+            .filter_map(|p| {
+                let tense = bound_tense(toks, p, tenses);
+                let mut d = draft(toks, p, tense, ctx, &zones)?;
+                d.clause = tenses.clause_of(p.core);
+                d.aside = in_aside(toks, p.core);
+                Some(d)
+            })
+            .collect();
+        place_pending(&mut drafts, ctx, previous);
+        drafts.into_iter().filter_map(|d| d.mention).collect()
+    }
+}
+
+/// [`find_times_in_sentences`] over sentences already analysed, in text order.
+fn resolve_in_sentences(
+    analyses: &[SentenceTimes<'_>],
+    ctx: &TimeContext,
+) -> Vec<Vec<TimeMention>> {
+    let mut previous: Vec<Date> = Vec::new();
+    analyses
+        .iter()
+        .map(|a| {
+            let found = a.resolve_after(ctx, &previous);
             previous = found
                 .iter()
                 .filter(|m| !m.point.inferred.iter().any(|x| x == "date"))
@@ -251,102 +332,6 @@ pub fn find_times_in_sentences(
             found
         })
         .collect()
-}
-
-/// [`find_times`], with the days the sentence before names, in text order.
-fn find_times_after(
-    text: &str,
-    sentence: Range<usize>,
-    ctx: &TimeContext,
-    previous: &[Date],
-) -> Vec<TimeMention> {
-    let range = clamp(text, sentence);
-    let toks = Tokens::new(text, range);
-    if toks.len() == 0 {
-        return Vec::new();
-    }
-    let analysis = analysed(&toks);
-    let parsed = &analysis.parsed;
-    // Most sentences name no time: the tense and zone analyses are only for what was parsed.
-    if parsed.is_empty() {
-        return Vec::new();
-    }
-    let tenses = analysis.tenses.get_or_init(|| TenseIndex::new(&toks));
-    let zones = ZoneChoice::new(ctx, &toks);
-    let mut drafts: Vec<Draft> = parsed
-        .iter()
-        .filter_map(|p| {
-            let tense = bound_tense(&toks, p, tenses);
-            let mut d = draft(&toks, p, tense, ctx, &zones)?;
-            d.clause = tenses.clause_of(p.core);
-            d.aside = in_aside(&toks, p.core);
-            Some(d)
-        })
-        .collect();
-    place_pending(&mut drafts, ctx, previous);
-    drafts.into_iter().filter_map(|d| d.mention).collect()
-}
-
-/// What [`find_times_after`] learns from a sentence's tokens alone: its expressions, and the
-/// tense index once an expression needs it.
-struct Analysis {
-    parsed: Vec<Parsed>,
-    tenses: std::cell::OnceCell<TenseIndex>,
-}
-
-/// Sentences analysed on this thread, by start offset and words. The article pass and the event
-/// pass both read every sentence's times, with different contexts; parsing and tense analysis
-/// depend only on the words (and the byte offsets they record on the start), so the second pass
-/// reuses the first's. Emptied when it grows past a few articles' worth, so it stays small.
-struct AnalysisMemo {
-    /// By words, then by start offset (the same words recur at other offsets rarely).
-    entries: std::collections::HashMap<Box<str>, Vec<AtOffset>, FastHash>,
-    bytes: usize,
-}
-
-/// One analysis of some words, and the byte offset they start at.
-type AtOffset = (usize, Rc<Analysis>);
-
-/// The memo's budget in sentence bytes before it is emptied.
-const MEMO_BYTES: usize = 4 << 20;
-
-thread_local! {
-    static ANALYSES: std::cell::RefCell<AnalysisMemo> = std::cell::RefCell::new(AnalysisMemo {
-        entries: std::collections::HashMap::default(),
-        bytes: 0,
-    });
-}
-
-/// The analysis of the sentence `toks` covers, from the memo or made now.
-fn analysed(toks: &Tokens) -> Rc<Analysis> {
-    let (start, end) = match (toks.toks.first(), toks.toks.last()) {
-        (Some(a), Some(b)) => (a.start, b.end),
-        _ => (0, 0),
-    };
-    let words = &toks.text[start..end];
-    ANALYSES.with_borrow_mut(|memo| {
-        if let Some((_, a)) = memo
-            .entries
-            .get(words)
-            .and_then(|at| at.iter().find(|(s, _)| *s == start))
-        {
-            return Rc::clone(a);
-        }
-        if memo.bytes + words.len() > MEMO_BYTES {
-            memo.entries.clear();
-            memo.bytes = 0;
-        }
-        let a = Rc::new(Analysis {
-            parsed: parse::parse_all(toks),
-            tenses: std::cell::OnceCell::new(),
-        });
-        memo.bytes += words.len();
-        memo.entries
-            .entry(words.into())
-            .or_default()
-            .push((start, Rc::clone(&a)));
-        a
-    })
 }
 
 /// The tense that picks the day of `p`. An end bound after a present perfect ("has issued a
