@@ -3013,26 +3013,28 @@ fn dateline_place(text: &str, sentences: &[Sentence]) -> Option<Place> {
     if dateline_end(text, s) == s.span.start {
         return None;
     }
-    let name: String = text[s.span.clone()]
-        .chars()
-        .take_while(|c| c.is_alphabetic() || *c == ' ')
-        .collect();
-    let name = name.trim();
+    let name = leading_words(&text[s.span.clone()]).trim();
     if name.is_empty() || name.chars().any(char::is_lowercase) {
         return None;
     }
     place_named(name).map(|(p, _)| p)
 }
 
+/// The letters and spaces a sentence opens with: a dateline's place, when it has one
+/// ("SEOUL" of "SEOUL, Oct. 14 (Yonhap) --").
+fn leading_words(body: &str) -> &str {
+    let end = body
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphabetic() || c == ' '))
+        .map_or(body.len(), |(i, _)| i);
+    &body[..end]
+}
+
 /// The end of a wire dateline at the start of a sentence ("SEOUL, Oct. 14 (Yonhap) --",
 /// "BRUSSELS —"): its date is the filing date, not an event's.
 fn dateline_end(text: &str, s: &Sentence) -> usize {
     let body = &text[s.span.clone()];
-    let first: String = body
-        .chars()
-        .take_while(|c| c.is_alphabetic() || *c == ' ')
-        .collect();
-    let caps = first
+    let caps = leading_words(body)
         .split_whitespace()
         .next()
         .is_some_and(|w| w.len() >= 3 && w.chars().all(|c| c.is_uppercase()));
