@@ -265,9 +265,35 @@ const VERB_TRIGGERS: &[(&str, &str)] = &[
     ("briefs", "briefing"),
     ("sit", "talks"),
     ("sits", "talks"),
+    ("spent", "visit"),
+    ("spends", "visit"),
+    ("spend", "visit"),
+    ("spending", "visit"),
     ("attend", "attendance"),
     ("attends", "attendance"),
     ("attended", "attendance"),
+];
+
+/// The verb triggers' past forms: each tells a happening that has taken place.
+const PAST_FORMS: &[&str] = &[
+    "met",
+    "visited",
+    "toured",
+    "spoke",
+    "spoken",
+    "talked",
+    "hosted",
+    "arrived",
+    "landed",
+    "travelled",
+    "traveled",
+    "flew",
+    "addressed",
+    "voted",
+    "testified",
+    "inaugurated",
+    "attended",
+    "spent",
 ];
 
 /// How many words of a sentence, and how many of its person mentions, are read for events.
@@ -399,6 +425,18 @@ struct Trigger {
     tok: usize,
     definite: bool,
     verb: bool,
+    /// "the next election", "the previous summit", "the meeting before that": another
+    /// occurrence of its kind than one already told, later or earlier.
+    other: Option<Other>,
+}
+
+/// Which way [`Trigger::other`] points from the occurrence already told.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Other {
+    /// "the next election", "the following summit": not one that has taken place.
+    Later,
+    /// "the previous meeting", "the last state visit", "the meeting before that".
+    Earlier,
 }
 
 /// Quotation spans, sorted, for cheap "is this inside quotation marks" tests.
@@ -590,18 +628,23 @@ pub fn find_events_in(
         // pass's analysis: that one covers the whole sentence, closing punctuation included,
         // which pairs "11am Alaska time (8pm BST)" where the words read stop before ")".)
         let read_times = SentenceTimes::new(text, read.clone());
-        let found: Vec<TimeMention> = read_times
+        let all_times: Vec<TimeMention> = read_times
             .resolve(&ctx)
             .into_iter()
-            .filter(|t| !quotes.contains(t.start))
+            .filter(|t| !quotes.contains(t.start) && t.start >= dateline_end)
+            .collect();
+        let whens = when_clauses(text, toks, &lower, &all_times);
+        // (Quotes and the dateline were filtered out of `all_times` already.)
+        let found: Vec<TimeMention> = all_times
+            .iter()
             .filter(|t| {
                 !text[s.span.start..t.start]
                     .trim_end()
                     .to_lowercase()
                     .ends_with("since")
+                    && !t.point.text.to_lowercase().starts_with("since")
             })
-            .filter(|t| !t.point.text.to_lowercase().starts_with("since"))
-            .filter(|t| t.start >= dateline_end)
+            .cloned()
             .collect();
         let days_before = if previous_days.0 == s.paragraph {
             previous_days.1.clone()
@@ -778,6 +821,26 @@ pub fn find_events_in(
             let mut time = nearest_time(&after_purpose, anchor, None)
                 .or_else(|| nearest_time(&own, anchor, None))
                 .cloned();
+            // "since May 2024, when leaders met in Seoul": a "when" clause after a time is
+            // dated by it.
+            if time.is_none()
+                && let Some((t, _)) = whens.iter().find(|(_, r)| r.contains(&first.span.start))
+            {
+                time = Some(t.clone());
+            }
+            // "a tense meeting in Washington in February, when the Ukrainian president clashed
+            // with Donald Trump": whoever the clause tells of, with no happening of its own, was
+            // at the event the time dates.
+            if let Some(t) = &time
+                && let Some((_, r)) = whens.iter().find(|(w, _)| w.start == t.start)
+                && !triggers.iter().any(|x| r.contains(&x.span.start))
+            {
+                for &(p, pos) in &persons {
+                    if r.contains(&pos) && !here.contains(&p) {
+                        here.push(p);
+                    }
+                }
+            }
             if time.is_none()
                 && let Some(outer) = &group.outer
             {
@@ -840,6 +903,27 @@ pub fn find_events_in(
                     v.time_zone.clone_from(&pp.time_zone);
                 }
             }
+            // "expected a vote by the full Senate": a happening whose doer is a body named
+            // after "by" is not the subject's, who only speaks of it.
+            let after_trigger = toks.iter().position(|t| t.span.start >= first.span.end);
+            let by_body = after_trigger.is_some_and(|a| {
+                lower[a] == "by"
+                    && matches!(
+                        lower.get(a + 1).map(String::as_str),
+                        Some("the" | "a" | "an")
+                    )
+                    && !persons.iter().any(|&(_, pos)| {
+                        toks.get(a + 4).is_none_or(|t| pos < t.span.end) && pos > toks[a].span.end
+                    })
+            });
+            if by_body && !first.verb {
+                let later: Vec<usize> = persons
+                    .iter()
+                    .filter(|&&(_, pos)| pos > first.span.end)
+                    .map(|&(p, _)| p)
+                    .collect();
+                here.retain(|p| later.contains(p));
+            }
             // "on December 10, the anniversary of the death of the prize's founder, Alfred
             // Nobel": people in an appositive to the date are not at the event.
             if let Some(t) = &time {
@@ -869,7 +953,13 @@ pub fn find_events_in(
                 tctx.published,
             );
             // A background mention presupposes its event ("after a two-hour hearing").
-            let definite = group.reference || group.triggers.iter().all(|t| t.definite || t.verb);
+            // "The meeting before that" is another meeting, told for the first time.
+            let earlier = group
+                .triggers
+                .iter()
+                .any(|t| t.other == Some(Other::Earlier));
+            let definite = !earlier
+                && (group.reference || group.triggers.iter().all(|t| t.definite || t.verb));
             // "arrive in Downing Street … for talks", "last met at the Asean summit": a verb
             // names its own happening, and joins one already told only when its people are in
             // it.
@@ -904,6 +994,7 @@ pub fn find_events_in(
                 verb,
                 held,
                 background: group.background,
+                later: group.triggers.iter().any(|t| t.other == Some(Other::Later)),
             };
             let past = m.status == EventStatus::Past && !m.background;
             let started: Vec<usize> = group_drafts
@@ -1124,6 +1215,7 @@ fn finish(
         }
     }
     places_from_ranges(&mut drafts);
+    venues_in_towns(&mut drafts);
     for d in &mut drafts {
         if d.kind == "arrival" {
             d.kind = "visit".to_string();
@@ -1199,15 +1291,49 @@ fn finish(
         .collect()
 }
 
+/// "Marcos is scheduled to arrive at Haneda airport … on May 11" before the summit in Tokyo
+/// on May 12: a venue the text places in no town is in the town of an event of the same
+/// people within a day of it.
+fn venues_in_towns(drafts: &mut [EventDraft]) {
+    for i in 0..drafts.len() {
+        let d = &drafts[i];
+        let Some(v) = &d.place else { continue };
+        if v.city.is_some() || v.region.is_some() || v.country.is_some() {
+            continue;
+        }
+        let Some(day) = d.day else { continue };
+        let town = drafts.iter().enumerate().find_map(|(j, e)| {
+            let p = e.place.as_ref().filter(|p| p.city.is_some())?;
+            let near = e.day.is_some_and(|x| (x - day).get_days().abs() <= 1);
+            let shared = d.participants.iter().any(|q| e.participants.contains(q));
+            (j != i && near && shared).then(|| p.clone())
+        });
+        if let Some(p) = town
+            && let Some(v) = drafts[i].place.as_mut()
+        {
+            v.city = p.city;
+            v.region = p.region;
+            v.country = p.country;
+            v.time_zone = p.time_zone;
+        }
+    }
+}
+
 /// Whether the person named at byte `pos` is the subject of a verb of staying away: "would
-/// miss", "skipped", "will boycott", "pulled out of".
+/// miss", "skipped", "will boycott", "pulled out of", or of facing a vote about them.
 fn stays_away(toks: &[Token<'_>], lower: &[String], pos: usize) -> bool {
     let Some(k) = toks.iter().position(|t| t.span.start >= pos) else {
         return false;
     };
     // Past the rest of the name, then up to two auxiliaries or adverbs.
     let mut j = k;
-    while j < toks.len() && toks[j].text.starts_with(char::is_uppercase) {
+    while j < toks.len()
+        && (toks[j].text.starts_with(char::is_uppercase)
+            || matches!(
+                lower[j].as_str(),
+                "von" | "van" | "der" | "den" | "de" | "du" | "bin"
+            ))
+    {
         j += 1;
     }
     for _ in 0..3 {
@@ -1230,6 +1356,16 @@ fn stays_away(toks: &[Token<'_>], lower: &[String], pos: usize) -> bool {
                 | "snubs"
         ) {
             return true;
+        }
+        // "will face a motion of censure", "faces a confidence vote": the one a vote is about
+        // is not among those who cast it.
+        if matches!(w.as_str(), "face" | "faces" | "faced" | "facing") {
+            return lower[j + 1..].iter().take(3).any(|x| {
+                matches!(
+                    x.as_str(),
+                    "vote" | "motion" | "ballot" | "censure" | "confidence" | "no-confidence"
+                )
+            });
         }
         if !matches!(
             w.as_str(),
@@ -1255,6 +1391,24 @@ fn stays_away(toks: &[Token<'_>], lower: &[String], pos: usize) -> bool {
         j += 1;
     }
     false
+}
+
+/// Whether the whole span a time point names (its year, month, week or day) begins after
+/// the day of publication.
+fn starts_after(p: &TimePoint, published: jiff::civil::Date) -> bool {
+    let year: Option<i16> = p.value.get(..4).and_then(|y| y.parse().ok());
+    let month: Option<i8> = p.value.get(5..7).and_then(|m| m.parse().ok());
+    match p.precision {
+        Precision::Year => year.is_some_and(|y| y > published.year()),
+        Precision::Month => year
+            .zip(month)
+            .is_some_and(|ym| ym > (published.year(), published.month())),
+        Precision::Day | Precision::Minute => p
+            .value
+            .get(..10)
+            .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+            .is_some_and(|d| d > published),
+    }
 }
 
 /// The calendar day of a time point told to the day or the minute.
@@ -1348,6 +1502,8 @@ struct MentionFacts<'a> {
     owners: Vec<usize>,
     names: Vec<String>,
     journey: bool,
+    /// "the next election": not an occurrence that has already taken place.
+    later: bool,
 }
 
 fn dedup(v: Vec<usize>) -> Vec<usize> {
@@ -1442,7 +1598,9 @@ fn times_fit(d: &EventDraft, t: Option<&TimeMention>) -> bool {
         return true;
     };
     if let (Some(a), Some(b)) = (d.day, explicit_day(t)) {
-        return a == b;
+        // "from Monday to Wednesday … the summit itself will take place Tuesday".
+        let last = d.end.as_ref().and_then(point_day).unwrap_or(a);
+        return a <= b && b <= last;
     }
     match (month_of(start, d.day), month_of(&t.point, explicit_day(t))) {
         (Some(a), Some(b)) => a == b,
@@ -1472,7 +1630,11 @@ fn merge_or_push(
         verb: m.verb && !bare_verb && !attending,
         ..m
     };
-    let target = if m.definite || m.verb || m.kind == "arrival" {
+    // "The meeting before that, in Chengdu, was attended by then President Moon Jae-in": what
+    // is attended is the happening the sentence has just told.
+    let target = if attending && let Some(&last) = taken.last() {
+        Some(last)
+    } else if m.definite || m.verb || m.kind == "arrival" {
         // Among earlier events this mention can refer to, the best fit: most shared people, then
         // the most mentioned (the article's main event), then the most recent.
         // Only the most recent events are candidates, which keeps merging linear on long texts.
@@ -1523,8 +1685,10 @@ fn merge_or_push(
                 let names_ok = m.names.is_empty()
                     || d.names.is_empty()
                     || m.names.iter().any(|n| d.names.contains(n));
+                let order_ok = !m.later || d.status != EventStatus::Past;
                 kinds
                     && days
+                    && order_ok
                     && people_fit
                     && verb_ok
                     && status_ok
@@ -1697,12 +1861,16 @@ fn find_triggers(text: &str, toks: &[Token<'_>], lower: &[String]) -> Vec<Trigge
     while k < toks.len() {
         if let Some((len, kind, verb)) = noun_trigger_at(text, toks, lower, k) {
             let end = toks[k + len - 1].span.end;
+            let other = (!verb)
+                .then(|| other_occurrence(lower, k, k + len))
+                .flatten();
             out.push(Trigger {
                 kind,
                 span: toks[k].span.start..end,
                 tok: k,
-                definite: !verb && is_definite(text, toks, k),
+                definite: !verb && other != Some(Other::Earlier) && is_definite(text, toks, k),
                 verb,
+                other,
             });
             k += len;
             continue;
@@ -1714,6 +1882,7 @@ fn find_triggers(text: &str, toks: &[Token<'_>], lower: &[String]) -> Vec<Trigge
                 tok: k,
                 definite: false,
                 verb: true,
+                other: None,
             });
         } else if let Some(h) = spoken_at(text, toks, lower, k) {
             // "Speaking at a business event in Leeds": the occasion spoken at is a speech.
@@ -1723,6 +1892,7 @@ fn find_triggers(text: &str, toks: &[Token<'_>], lower: &[String]) -> Vec<Trigge
                 tok: h,
                 definite: is_definite(text, toks, h),
                 verb: false,
+                other: None,
             });
         }
         k += 1;
@@ -1866,7 +2036,16 @@ fn verb_trigger_at(lower: &[String], k: usize) -> Option<&'static str> {
     let prev = k.checked_sub(1).map(|p| lower[p].as_str());
     let usable = match word {
         // "spoke with", "spoke by phone"
-        "spoke" | "spoken" | "speak" | "speaks" | "talked" => matches!(next, Some("with" | "by")),
+        "spoke" | "spoken" | "speak" | "speaks" | "talked" => {
+            matches!(next, Some("with" | "by"))
+                // "had spoken to Ley by phone": "to" only with the line named soon after, as
+                // "spoke to reporters" is a briefing or a quote, not a call.
+                || next == Some("to")
+                    && lower[k + 1..]
+                        .iter()
+                        .take(7)
+                        .any(|w| matches!(w.as_str(), "phone" | "telephone" | "video"))
+        }
         "leave" | "leaves" | "depart" | "departs" => next == Some("for"),
         // "flew back from Paris", "fly home": a return, not a journey to an event.
         "flew" | "fly" | "flies" | "flying" | "travelled" | "traveled" | "travel" | "travels" => {
@@ -1878,6 +2057,29 @@ fn verb_trigger_at(lower: &[String], k: usize) -> Option<&'static str> {
         ),
         // "sit down with"
         "sit" | "sits" => next == Some("down"),
+        // "spent Tuesday in Saudi Arabia", "spent two days in Kyiv": a stay, told by its time
+        // and then its place ("spent £1bn on roads" is money).
+        "spent" | "spends" | "spend" | "spending" => {
+            let after: Vec<&str> = lower[k + 1..].iter().take(6).map(String::as_str).collect();
+            let timed = after.iter().take(3).any(|w| {
+                time::is_weekday_word(w)
+                    || matches!(
+                        *w,
+                        "day"
+                            | "days"
+                            | "night"
+                            | "nights"
+                            | "week"
+                            | "weeks"
+                            | "weekend"
+                            | "morning"
+                            | "afternoon"
+                            | "evening"
+                            | "hours"
+                    )
+            });
+            timed && after.iter().any(|w| matches!(*w, "in" | "at"))
+        }
         // "a tour", "the visit": the noun, read elsewhere.
         "tour" | "tours" => !matches!(prev, Some("a" | "the" | "his" | "her" | "their")),
         _ => true,
@@ -2063,6 +2265,40 @@ fn relative_clauses(
     out
 }
 
+/// The clauses that open with ", when" right after a time expression ("in February, when
+/// …", "since May 2024, when …"), each with that time: the clause tells what happened then.
+/// A clause ends at the next comma, semicolon or dash.
+fn when_clauses(
+    text: &str,
+    toks: &[Token<'_>],
+    lower: &[String],
+    times: &[TimeMention],
+) -> Vec<(TimeMention, Range<usize>)> {
+    let mut out = Vec::new();
+    for k in 1..toks.len() {
+        if lower[k] != "when" || !text[toks[k - 1].span.end..toks[k].span.start].contains(',') {
+            continue;
+        }
+        let Some(t) = times.iter().find(|t| t.end == toks[k - 1].span.end) else {
+            continue;
+        };
+        let end = toks[k..]
+            .windows(2)
+            .find(|w| {
+                text[w[0].span.end..w[1].span.start].contains([',', ';', '\u{2013}', '\u{2014}'])
+            })
+            .map_or_else(|| toks[toks.len() - 1].span.end, |w| w[0].span.end);
+        let mut t = t.clone();
+        // "since May 2024" dates the clause to May 2024.
+        if let Some(rest) = t.point.text.strip_prefix("since ") {
+            t.start += "since ".len();
+            t.point.text = rest.to_string();
+        }
+        out.push((t, toks[k].span.start..end));
+    }
+    out
+}
+
 /// The capitalised words right before an event noun that name the event: "APEC" in "the
 /// APEC gathering", "G7" in "the G7 summit", "Asean" in "the Asean summit".
 fn event_names(text: &str, toks: &[Token<'_>], people: &People, k: usize) -> Vec<String> {
@@ -2235,9 +2471,12 @@ fn pronoun_referent(
     gender: Gender,
     quotes: &Quotes,
 ) -> Option<usize> {
-    // A person known to be of the pronoun's gender first, then one of unknown gender.
-    for strict in [true, false] {
-        let fits = |m: &&super::people::Mention| {
+    // The nearest sentence first ("The committee's chairman, Senator Ted Cruz, said … He
+    // added" is Cruz, not a man named two sentences before); within one, a person known to be
+    // of the pronoun's gender, then one of unknown gender, who is only looked for in this
+    // sentence and the one just before.
+    let fits = |strict: bool| {
+        move |m: &&super::people::Mention| {
             let g = people.persons[m.person].gender;
             !quotes.contains(m.span.start)
                 && if strict {
@@ -2245,20 +2484,20 @@ fn pronoun_referent(
                 } else {
                     g.is_none()
                 }
+        }
+    };
+    for s in (si.saturating_sub(3)..=si).rev() {
+        let mentions = || {
+            people
+                .in_sentence(s)
+                .take(MAX_SENTENCE_WORDS)
+                .filter(move |m| s < si || m.span.start < pos)
         };
-        if let Some(m) = people
-            .in_sentence(si)
-            .take(MAX_SENTENCE_WORDS)
-            .filter(|m| m.span.start < pos)
-            .find(fits)
-        {
+        if let Some(m) = mentions().find(fits(true)) {
             return Some(m.person);
         }
-        // Someone of unknown gender only from the sentence just before.
-        let reach = if strict { 3 } else { 1 };
-        if let Some(m) = (si.saturating_sub(reach)..si)
-            .rev()
-            .find_map(|s| people.in_sentence(s).take(MAX_SENTENCE_WORDS).find(fits))
+        if s + 1 >= si
+            && let Some(m) = mentions().find(fits(false))
         {
             return Some(m.person);
         }
@@ -2924,6 +3163,23 @@ fn held_before(text: &str, lower: &[String], toks: &[Token<'_>], g: &Group<'_>) 
     (np.saturating_sub(3)..np).any(|j| HOLD_VERBS.contains(&lower[j].as_str()))
 }
 
+/// Whether the noun trigger at tokens `k..end` names another occurrence of its kind: "the
+/// next election" after "the May 3 election", "The meeting before that" after the summit of
+/// 2024. "last week's talks" is a day, not another occurrence ("week's" stands between).
+fn other_occurrence(lower: &[String], k: usize, end: usize) -> Option<Other> {
+    let before = k.checked_sub(1).map(|p| lower[p].as_str());
+    match before {
+        Some("next" | "following") => return Some(Other::Later),
+        Some("previous" | "last" | "prior" | "preceding") => return Some(Other::Earlier),
+        _ => {}
+    }
+    let after = |i: usize| lower.get(end + i).map(String::as_str);
+    (matches!(after(0), Some("before" | "prior"))
+        && matches!(after(1), Some("that" | "this" | "it"))
+        || after(0) == Some("prior") && after(1) == Some("to") && after(2) == Some("that"))
+    .then_some(Other::Earlier)
+}
+
 /// "the talks", "Friday's talks", "their meeting", "this summit": refers back.
 fn is_definite(text: &str, toks: &[Token<'_>], k: usize) -> bool {
     let mut j = k;
@@ -3183,8 +3439,11 @@ fn sentence_place(
             && !toks[end].is_possessive()
         {
             let demonym = gazetteer::demonym(&name).is_some();
-            let town =
-                (!demonym && !lexicon::ORG_WORDS.contains(&name.as_str())).then(|| name.clone());
+            // Airports are named after districts and people ("Haneda airport", "Orly
+            // airport"), not the towns they serve, unless the name is a known city.
+            let airport = w.text.eq_ignore_ascii_case("airport");
+            let town = (!demonym && !airport && !lexicon::ORG_WORDS.contains(&name.as_str()))
+                .then(|| name.clone());
             let known = place_named(&name);
             let mut v = Place {
                 name: format!("{name} {}", w.text),
@@ -3513,17 +3772,23 @@ fn status_at(
     // off by dashes.
     let before = &toks[..t.tok];
     // "said he would hold a hearing" is a plan reported, not a hypothesis.
+    // So is "said the Liberal party room would meet again": the reporting verb may stand a
+    // subject or a quoted phrase away, as long as no condition comes between.
     let reported_would = |idx: usize| {
         toks[..idx]
             .iter()
             .rev()
-            .take(4)
-            .any(|w| lexicon::REPORTING_VERBS.contains(&w.text.to_lowercase().as_str()))
+            .take(16)
+            .map(|w| w.text.to_lowercase())
+            .take_while(|w| !matches!(w.as_str(), "if" | "unless" | "whether"))
+            .any(|w| lexicon::REPORTING_VERBS.contains(&w.as_str()))
     };
     let modal_before = before.iter().enumerate().rev().take(10).any(|(idx, w)| {
         let lw = w.text.to_lowercase();
         lexicon::MODAL_HYPOTHETICAL.contains(&lw.as_str())
             && !(lw == "would" && reported_would(idx))
+            // "since May 2024": the month, not the modal.
+            && !(w.text == "May" && idx > 0)
     });
     let mut modal_after = false;
     let mut in_aside = false;
@@ -3576,6 +3841,25 @@ fn status_at(
         && day > published
     {
         return EventStatus::Scheduled;
+    }
+    // "expected a vote … as early as next week", "in January": a week, month or year that
+    // starts after publication is still to come, whatever the tense of the verb reporting it.
+    if time.is_some_and(|t| starts_after(&t.point, published)) {
+        return EventStatus::Scheduled;
+    }
+    // "The cabinet voted seven to two to approve the proposals, which will also see …": a verb
+    // in its past form tells its own tense, whatever another clause of the sentence says. Not
+    // after "be" ("will be hosted") or "to" ("to be met").
+    let past_form = t.verb
+        && PAST_FORMS.contains(&toks[t.tok].text.to_lowercase().as_str())
+        && !t.tok.checked_sub(1).is_some_and(|p| {
+            matches!(
+                toks[p].text.to_lowercase().as_str(),
+                "be" | "to" | "being" | "will" | "would"
+            )
+        });
+    if past_form {
+        return EventStatus::Past;
     }
     match time::tense_at(text, span, t.span.start) {
         Tense::Past => EventStatus::Past,
@@ -3741,6 +4025,153 @@ mod tests {
         assert_eq!(e.len(), 3, "{e:#?}");
         assert_eq!(e[1].parent, Some(0));
         assert_eq!(e[2].kind, "press conference");
+    }
+
+    fn of_kind<'e>(e: &'e [EventDraft], kind: &str) -> Vec<&'e EventDraft> {
+        e.iter().filter(|d| d.kind == kind).collect()
+    }
+
+    #[test]
+    fn spoken_to_by_phone_is_a_call() {
+        let text = "The Greens leader, Mr Tom Ardell, said he had spoken to Ms Nina Bray by \
+                    phone on Monday night. Mr Ardell spoke to reporters on Tuesday.";
+        let (p, e) = events(text, jiff::civil::date(2025, 10, 14));
+        let calls = of_kind(&e, "call");
+        assert_eq!(calls.len(), 1, "{e:#?}");
+        assert_eq!(names(&p, calls[0]), ["Nina Bray", "Tom Ardell"]);
+        assert_eq!(start(calls[0]), Some("2025-10-13"));
+    }
+
+    #[test]
+    fn a_past_form_verb_tells_its_own_tense() {
+        let text = "Councillors met at Ashworth Town Hall on Wednesday night. The cabinet \
+                    voted seven to two to approve the proposals, which will also see opening \
+                    hours cut.";
+        let (_, e) = events(text, jiff::civil::date(2025, 11, 20));
+        let votes = of_kind(&e, "vote");
+        assert_eq!(votes.len(), 1, "{e:#?}");
+        assert_eq!(votes[0].status, EventStatus::Past);
+    }
+
+    #[test]
+    fn would_after_a_reporting_verb_is_a_plan() {
+        let text = "The chief whip, Ms Mel Grant, said the party room would meet again in \
+                    Canberra at 9am on Wednesday.";
+        let (_, e) = events(text, jiff::civil::date(2025, 10, 14));
+        assert_eq!(e[0].status, EventStatus::Scheduled, "{e:#?}");
+        let text = "Ms Mel Grant said the party room would meet again in Canberra on \
+                    Wednesday if the leader asked.";
+        let (_, e) = events(text, jiff::civil::date(2025, 10, 14));
+        assert_eq!(e[0].status, EventStatus::Hypothetical, "{e:#?}");
+    }
+
+    #[test]
+    fn another_occurrence_is_not_merged() {
+        let text = "Mr Jon Vale will visit Tokyo next week for a summit with Mr Ken Oda. It \
+                    will be the first summit since May 2024, when leaders met in Seoul. The \
+                    meeting before that, in Chengdu in December 2019, was attended by Mr Sam \
+                    Roh.";
+        let (p, e) = events(text, jiff::civil::date(2025, 6, 20));
+        let seoul = e
+            .iter()
+            .find(|d| d.place.as_ref().is_some_and(|p| p.name == "Seoul"))
+            .expect("the Seoul meeting");
+        assert_eq!(start(seoul), Some("2024-05"), "{e:#?}");
+        assert_eq!(seoul.status, EventStatus::Past);
+        let chengdu = e
+            .iter()
+            .find(|d| d.place.as_ref().is_some_and(|p| p.name == "Chengdu"))
+            .expect("the Chengdu meeting");
+        assert_eq!(names(&p, chengdu), ["Sam Roh"], "{e:#?}");
+        assert_eq!(start(chengdu), Some("2019-12"));
+        let tokyo = e
+            .iter()
+            .find(|d| d.place.as_ref().is_some_and(|p| p.name == "Tokyo"))
+            .expect("the Tokyo summit");
+        assert!(!names(&p, tokyo).contains(&"Sam Roh".to_string()), "{e:#?}");
+    }
+
+    #[test]
+    fn the_next_one_is_not_the_one_that_took_place() {
+        let text = "Ms Ann Lowe became leader after the May 3 election. She did not rule out \
+                    a challenge before the next election.";
+        let (_, e) = events(text, jiff::civil::date(2025, 10, 14));
+        let elections = of_kind(&e, "election");
+        assert_eq!(elections.len(), 1, "{e:#?}");
+        assert_eq!(elections[0].status, EventStatus::Past);
+    }
+
+    #[test]
+    fn a_when_clause_tells_who_was_there() {
+        let text = "Sir Rob Kemp has spoken to Mr Ivan Dorn weekly since a tense meeting in \
+                    Washington in February, when Mr Dorn clashed with Donald Trump in the Oval \
+                    Office.";
+        let (p, e) = events(text, jiff::civil::date(2025, 3, 12));
+        let m = of_kind(&e, "meeting");
+        assert_eq!(m.len(), 1, "{e:#?}");
+        assert!(
+            names(&p, m[0]).contains(&"Donald Trump".to_string()),
+            "{e:#?}"
+        );
+    }
+
+    #[test]
+    fn spending_a_day_somewhere_is_a_visit() {
+        let text = "Mr Ivan Dorn spent Tuesday in Saudi Arabia, where officials held talks in \
+                    Jeddah. The city spent £1bn on roads in 2024.";
+        let (p, e) = events(text, jiff::civil::date(2025, 3, 12));
+        let visits = of_kind(&e, "visit");
+        assert_eq!(visits.len(), 1, "{e:#?}");
+        assert_eq!(names(&p, visits[0]), ["Ivan Dorn"]);
+        assert_eq!(
+            visits[0].place.as_ref().map(|p| p.name.as_str()),
+            Some("Saudi Arabia")
+        );
+        assert_eq!(start(visits[0]), Some("2025-03-11"));
+        assert_eq!(visits[0].status, EventStatus::Past);
+    }
+
+    #[test]
+    fn whoever_faces_a_vote_does_not_cast_it() {
+        let text = "Ms Ursula von der Brink will face a vote of no confidence in Strasbourg \
+                    on Thursday.";
+        let (p, e) = events(text, jiff::civil::date(2025, 11, 7));
+        assert!(names(&p, &e[0]).is_empty(), "{e:#?}");
+        assert_eq!(e[0].kind, "vote");
+    }
+
+    #[test]
+    fn a_vote_by_a_body_is_not_the_speakers() {
+        let text = "The chairman, Senator Ted Crewe, said the nominee was ready. He added \
+                    that he expected a vote by the full Senate as early as next week.";
+        let (p, e) = events(text, jiff::civil::date(2025, 5, 15));
+        let votes = of_kind(&e, "vote");
+        assert_eq!(votes.len(), 1, "{e:#?}");
+        assert!(names(&p, votes[0]).is_empty(), "{e:#?}");
+        assert_eq!(votes[0].status, EventStatus::Scheduled);
+    }
+
+    #[test]
+    fn a_venue_in_no_town_is_in_the_town_of_the_same_peoples_event() {
+        let text = "Mr Ken Oda will host Mr Leo Cruz in Tokyo on May 12 for a summit. Mr Cruz \
+                    is scheduled to arrive at Haneda airport at 14:00 JST on May 11.";
+        let (_, e) = events(text, jiff::civil::date(2025, 4, 10));
+        let visit = of_kind(&e, "visit");
+        assert_eq!(visit.len(), 1, "{e:#?}");
+        let place = visit[0].place.as_ref().expect("a place");
+        assert_eq!(place.name, "Haneda airport");
+        assert_eq!(place.city.as_deref(), Some("Tokyo"));
+    }
+
+    #[test]
+    fn a_pronoun_prefers_the_nearest_sentence() {
+        let text = "Mr Michael Whitlow stepped down in January. The chairman, Senator Ted \
+                    Crewe, praised the nominee. He added that he would meet her in Houston on \
+                    Friday.";
+        let (p, e) = events(text, jiff::civil::date(2025, 5, 14));
+        let m = of_kind(&e, "meeting");
+        assert_eq!(m.len(), 1, "{e:#?}");
+        assert_eq!(names(&p, m[0]), ["Ted Crewe"], "{e:#?}");
     }
 
     fn names(p: &People, d: &EventDraft) -> Vec<String> {

@@ -159,6 +159,74 @@ const PERSONAL_PARTICLES: &[&str] = &[
 
 /// A romanised Korean given name: two syllables joined by a hyphen, the second in lower case
 /// ("Ji-hoon", "Sung-ho"). After it, the name's first word is the surname.
+/// Words that make a given name before them the name of a place or thing ("Elizabeth Line",
+/// "Victoria Station", "Alexander Park"), for names that are otherwise read as a person's.
+const NAMED_PLACE_HEADS: &[&str] = &[
+    "Line",
+    "Station",
+    "Bridge",
+    "Park",
+    "Street",
+    "Road",
+    "River",
+    "Lake",
+    "Hospital",
+    "School",
+    "College",
+    "University",
+    "Centre",
+    "Center",
+    "Square",
+    "Hall",
+    "House",
+    "Tower",
+    "Building",
+    "Stadium",
+    "Arena",
+    "Airport",
+    "Harbour",
+    "Harbor",
+    "Bay",
+    "Island",
+    "Islands",
+    "Mountain",
+    "Hotel",
+    "Theatre",
+    "Theater",
+    "Gardens",
+    "Place",
+    "Court",
+    "Avenue",
+    "Way",
+    "Drive",
+    "Dam",
+    "Canal",
+    "Memorial",
+    "Museum",
+    "Library",
+    "Falls",
+    "Point",
+    "Dock",
+    "Docks",
+    "Terrace",
+    "Crescent",
+    "Cross",
+    "Gate",
+    "Hill",
+    "Fund",
+    "Foundation",
+    "Trust",
+    "Prize",
+    "Award",
+    "Cup",
+    "Trophy",
+    "Medal",
+    "Act",
+    "Bill",
+    "Report",
+    "Plan",
+];
+
 fn is_korean_given_name(word: &str) -> bool {
     word.split_once('-').is_some_and(|(a, b)| {
         a.len() >= 2
@@ -929,6 +997,19 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
                 .any(|w| PERSONAL_PARTICLES.contains(w))
             && !gazetteer::is_place_name(core_words[0]);
         if inner_particle {
+            cued = true;
+        }
+        // "clashed with Donald Trump in the Oval Office": a given name that general knowledge
+        // knows as one (the same list that gives "he" or "she") before one more name word is
+        // how a full personal name is written. Places and bodies were turned away above.
+        let given_full = core_words.len() == 2
+            && lexicon::given_name_gender(core_words[0]).is_some()
+            && !lexicon::ORG_WORDS.contains(&core_words[1])
+            && !lexicon::NOT_NAME_WORDS.contains(&core_words[1])
+            && !NAMED_PLACE_HEADS.contains(&core_words[1])
+            && gazetteer::place(&core_words.join(" ")).is_none()
+            && gazetteer::place(core_words[1]).is_none();
+        if given_full {
             cued = true;
         }
     }
@@ -1911,6 +1992,15 @@ mod tests {
         assert_eq!(p.persons[0].roles, ["German chancellor"]);
         assert!(p.persons[0].aliases.contains("Mr Merz"));
         assert!(p.persons[1].aliases.contains("Sir Keir Starmer"));
+    }
+
+    #[test]
+    fn a_known_given_name_before_a_name_word_is_a_person() {
+        let text = "The minister clashed with Donald Threlkeld in the Oval Office. Traffic on \
+                    George Street and at Victoria Station was slow, and Elizabeth Line trains \
+                    ran late past Alexander Park.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Donald Threlkeld"]);
     }
 
     #[test]

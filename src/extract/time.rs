@@ -1072,6 +1072,11 @@ fn minute_point(clock: &ClockTime, date: Date, words: &str, date_inferred: bool)
     }
 }
 
+/// Whether a word names a weekday ("Tuesday", "tuesday").
+pub(crate) fn is_weekday_word(word: &str) -> bool {
+    token::weekday_of(word).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
