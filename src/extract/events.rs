@@ -54,6 +54,8 @@ const NOUN_TRIGGERS: &[(&str, &str)] = &[
     ("news conference", "press conference"),
     ("press briefing", "briefing"),
     ("phone call", "call"),
+    ("conference call", "call"),
+    ("earnings call", "call"),
     ("video call", "call"),
     ("telephone call", "call"),
     ("on the phone", "call"),
@@ -2127,21 +2129,35 @@ fn story_day(
     quotes: &Quotes,
     tctx: &TimeContext<'_>,
 ) -> Option<TimePoint> {
-    let (si, s) = sentences
+    // The first full sentence, or the day of the telling in the second: wire copy often names
+    // the day only there ("…, Halvorsen said in a statement Wednesday").
+    let (day, found) = sentences
         .iter()
         .enumerate()
         .filter(|(i, _)| !is_headline(text, sentences, *i))
-        .find(|(i, _)| read_sentences.tokens[*i].len() >= 5)?;
-    let dateline = dateline_end(text, s);
-    let toks = read_sentences.read_tokens(si);
-    let read = s.span.start..toks.last().map_or(s.span.start, |t| t.span.end);
-    let (day, found) = time::find_times(text, read, tctx)
-        .into_iter()
-        .filter(|t| t.start >= dateline && !quotes.contains(t.start))
-        .find_map(|t| {
-            explicit_day(&t)
-                .filter(|d| *d <= tctx.published)
-                .map(|d| (d, t))
+        .filter(|(i, _)| read_sentences.tokens[*i].len() >= 5)
+        .take(2)
+        .enumerate()
+        .find_map(|(n, (si, s))| {
+            let dateline = dateline_end(text, s);
+            let toks = read_sentences.read_tokens(si);
+            let read = s.span.start..toks.last().map_or(s.span.start, |t| t.span.end);
+            let told = |t: &TimeMention| {
+                let before = &text[s.span.start..t.start];
+                let from = before.len().saturating_sub(40);
+                let near = before.get(from..).unwrap_or(before).to_lowercase();
+                near.split_whitespace()
+                    .any(|w| matches!(w, "said" | "says" | "told" | "announced" | "reported"))
+            };
+            time::find_times(text, read, tctx)
+                .into_iter()
+                .filter(|t| t.start >= dateline && !quotes.contains(t.start))
+                .filter(|t| n == 0 || told(t))
+                .find_map(|t| {
+                    explicit_day(&t)
+                        .filter(|d| *d <= tctx.published)
+                        .map(|d| (d, t))
+                })
         })?;
     Some(TimePoint {
         value: day.to_string(),
@@ -3419,10 +3435,15 @@ fn sentence_place(
             continue;
         }
         let mut end = j;
+        // "the Lorraine H. Morton Civic Center": an initial and its dot stay in the name.
+        let initial =
+            |t: &Token<'_>| t.text.len() == 1 && t.text.chars().all(|c| c.is_ascii_uppercase());
         while end + 1 < toks.len()
             && (toks[end + 1].is_capitalised()
                 || toks[end + 1].text.chars().all(|c| c.is_ascii_digit()))
-            && text[toks[end].span.end..toks[end + 1].span.start] == *" "
+            && (text[toks[end].span.end..toks[end + 1].span.start] == *" "
+                || initial(&toks[end])
+                    && text[toks[end].span.end..toks[end + 1].span.start] == *". ")
             // A possessive ends the name, unless a building follows ("Prime Minister's Office").
             && (!toks[end].is_possessive() || VENUE_WORDS.contains(&toks[end + 1].text))
         {
@@ -3570,6 +3591,10 @@ fn affiliation(text: &str, toks: &[Token<'_>], k: usize) -> bool {
     if k > 0 && WORKER_NOUNS.contains(&toks[k - 1].text) {
         return true;
     }
+    // "covered trade and the war in Ukraine": the place of a topic, not of the happening.
+    if k > 0 && TOPIC_NOUNS.contains(&toks[k - 1].text.to_lowercase().as_str()) {
+        return true;
+    }
     let mut j = k;
     for _ in 0..5 {
         if j == 0 {
@@ -3583,6 +3608,37 @@ fn affiliation(text: &str, toks: &[Token<'_>], k: usize) -> bool {
     }
     false
 }
+
+/// Nouns whose "in X" names what is talked about, not where: "the war in Ukraine", "the
+/// crisis in Sudan", "investment in Africa".
+const TOPIC_NOUNS: &[&str] = &[
+    "war",
+    "wars",
+    "conflict",
+    "conflicts",
+    "crisis",
+    "fighting",
+    "violence",
+    "situation",
+    "unrest",
+    "tensions",
+    "ceasefire",
+    "invasion",
+    "occupation",
+    "famine",
+    "drought",
+    "genocide",
+    "atrocities",
+    "investment",
+    "investments",
+    "interests",
+    "stake",
+    "stakes",
+    "presence",
+    "democracy",
+    "rights",
+    "reconstruction",
+];
 
 /// People named by where they work: "members at Network Rail", "a researcher at …".
 const WORKER_NOUNS: &[&str] = &[
@@ -4172,6 +4228,40 @@ mod tests {
         let m = of_kind(&e, "meeting");
         assert_eq!(m.len(), 1, "{e:#?}");
         assert_eq!(names(&p, m[0]), ["Ted Crewe"], "{e:#?}");
+    }
+
+    #[test]
+    fn the_place_of_a_topic_is_not_the_events() {
+        let text = "Mr Jon Vale spoke by telephone with Ms Ana Ruiz on Tuesday. The call covered \
+                    trade and the war in Ukraine.";
+        let (_, e) = events(text, jiff::civil::date(2025, 4, 9));
+        assert_eq!(e.len(), 1, "{e:#?}");
+        assert!(e[0].place.is_none(), "{e:#?}");
+    }
+
+    #[test]
+    fn a_conference_call_is_a_call_on_the_day_the_second_sentence_tells() {
+        let text = "Halvor Energy lowered its full-year profit forecast after cost overruns. \
+                    Profit will be lower this year, Halvor said in a statement Wednesday. Chief \
+                    Financial Officer Tomas Berg told analysts on a conference call that costs \
+                    would rise.";
+        let (p, e) = events(text, jiff::civil::date(2025, 7, 30));
+        let calls = of_kind(&e, "call");
+        assert_eq!(calls.len(), 1, "{e:#?}");
+        assert_eq!(names(&p, calls[0]), ["Tomas Berg"]);
+        assert_eq!(start(calls[0]), Some("2025-07-30"));
+    }
+
+    #[test]
+    fn a_venue_keeps_its_initials() {
+        let text = "The commission will hold a special session at 6 p.m. Thursday at the \
+                    Lorraine H. Morton Civic Center.";
+        let (_, e) = events(text, jiff::civil::date(2025, 4, 14));
+        assert_eq!(
+            e[0].place.as_ref().map(|p| p.name.as_str()),
+            Some("Lorraine H. Morton Civic Center"),
+            "{e:#?}"
+        );
     }
 
     fn names(p: &People, d: &EventDraft) -> Vec<String> {

@@ -220,7 +220,36 @@ fn ends_sentence(text: &str, sentence_start: usize, dot: usize, end: usize) -> b
         // "4.15 p.m. IST", "10 a.m. Eastern time": a zone goes on the sentence.
         let written: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
         let zone = super::zones::abbreviation(&written).is_some();
-        return !(zone || AFTER_CLOCK.contains(&next_word.as_str()));
+        // "8:30 a.m. New York time": a place's name and then "time" is a zone too.
+        let words: Vec<&str> = after.split_whitespace().take(4).collect();
+        let place_time = words
+            .iter()
+            .position(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()) == "time")
+            .is_some_and(|n| {
+                n > 0
+                    && words[..n].iter().all(|w| w.starts_with(char::is_uppercase))
+                    && !matches!(
+                        words[0],
+                        "The"
+                            | "This"
+                            | "That"
+                            | "Their"
+                            | "His"
+                            | "Her"
+                            | "Its"
+                            | "Our"
+                            | "At"
+                            | "By"
+                            | "In"
+                            | "On"
+                            | "From"
+                            | "A"
+                            | "An"
+                            | "No"
+                            | "Some"
+                    )
+            });
+        return !(zone || place_time || AFTER_CLOCK.contains(&next_word.as_str()));
     }
     if lower == "no" || lower == "nos" {
         // "No. 10" goes on; "said no. Then" ends.
@@ -448,6 +477,10 @@ mod tests {
         assert_eq!(
             split("It starts at 10 a.m. Eastern time."),
             ["It starts at 10 a.m. Eastern time."]
+        );
+        assert_eq!(
+            split("The call began at 8:30 a.m. New York time. It ran long."),
+            ["The call began at 8:30 a.m. New York time.", "It ran long."]
         );
         assert_eq!(
             split("It starts at 10 a.m. The crowd waits."),

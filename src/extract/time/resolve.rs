@@ -131,6 +131,18 @@ fn infer_year(month: i8, day: Option<i8>, rel: Rel, tense: Tense, published: Dat
         (Rel::This, _) => valid.iter().find(|k| k.0 == py),
         (Rel::Last, _) => valid.iter().rev().find(|k| **k < now),
         (Rel::Next, _) => valid.iter().find(|k| **k > now),
+        // "have called for a protest … on December 12" two days before it: a day of the month
+        // a few days ahead is that one, not the same day almost a year ago, which a report
+        // would give with its year.
+        (Rel::Bare, Tense::Past) if day.is_some() => {
+            let soon = valid.iter().find(|k| {
+                **k > now
+                    && Date::new(k.0, k.1, k.2)
+                        .ok()
+                        .is_some_and(|d| (d - published).get_days() <= 14)
+            });
+            soon.or_else(|| valid.iter().rev().find(|k| **k <= now))
+        }
         (_, Tense::Past) => valid.iter().rev().find(|k| **k <= now),
         (_, Tense::Future) => valid.iter().find(|k| **k >= now),
         (_, Tense::Present) => {
@@ -468,6 +480,23 @@ mod tests {
             rel,
             weekday: None,
         }
+    }
+
+    #[test]
+    fn a_day_just_ahead_is_the_coming_one_whatever_the_tense() {
+        let day = |d: i8| DateExpr::Calendar {
+            year: None,
+            month: 12,
+            day: Some(d),
+            rel: Rel::Bare,
+            weekday: None,
+        };
+        let published = date(2025, 12, 10);
+        let r = resolve(&day(12), Tense::Past, published).expect("resolves");
+        assert_eq!(r.value, DateValue::Day(date(2025, 12, 12)));
+        // Further ahead, the past tense keeps the last one.
+        let r = resolve(&day(30), Tense::Past, published).expect("resolves");
+        assert_eq!(r.value, DateValue::Day(date(2024, 12, 30)));
     }
 
     #[test]
