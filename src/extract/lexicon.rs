@@ -226,6 +226,7 @@ pub fn honorific(word: &str) -> Option<Option<Gender>> {
 /// Multi-word offices are matched word by word.
 pub const OFFICES: &[&str] = &[
     "deputy prime minister",
+    "council member",
     "prime minister",
     "vice president",
     "vice-president",
@@ -338,6 +339,10 @@ pub const OFFICES: &[&str] = &[
     "coach",
     "manager",
     "captain",
+    "referee",
+    "umpire",
+    "alderman",
+    "alderwoman",
     "professor",
     "economist",
     "analyst",

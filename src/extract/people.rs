@@ -1071,6 +1071,10 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
             cued = true;
         }
     }
+    // "the Premier League said": an office word before a body's word names the body.
+    if core_words.len() == 1 && lexicon::ORG_WORDS.contains(&core_words[0]) {
+        return ChainKind::Other;
+    }
     ChainKind::Person(Candidate {
         sentence: chain.sentence,
         full_span,
@@ -1992,6 +1996,24 @@ mod tests {
         assert_eq!(p.persons[0].roles, ["German chancellor"]);
         assert!(p.persons[0].aliases.contains("Mr Merz"));
         assert!(p.persons[1].aliases.contains("Sir Keir Starmer"));
+    }
+
+    #[test]
+    fn offices_of_sport_and_city_halls_introduce_people_but_not_bodies() {
+        let text = "Referee Mike Olliver will take charge of the match, the Premier League \
+                    said. Council Member Erin Whitt, who represents the 2nd Ward, voted against.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Mike Olliver", "Erin Whitt"]);
+        let roles: Vec<&str> = p
+            .persons
+            .iter()
+            .flat_map(|q| q.roles.iter())
+            .map(String::as_str)
+            .collect();
+        assert!(
+            roles.contains(&"referee") && roles.contains(&"council member"),
+            "{roles:?}"
+        );
     }
 
     #[test]
