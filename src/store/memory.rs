@@ -27,7 +27,7 @@ use jiff::Timestamp;
 
 use crate::model::{Event, Person, Quote};
 use crate::store::merge::MergedPerson;
-use crate::store::when;
+use crate::store::when::{self, Span};
 use crate::store::{
     Article, ArticleMeta, EventFilter, FactStore, Inserted, Listing, NewArticle, Page,
     PersonFilter, QuoteFilter, StoreError, StoreResult, TimelineEntry, article_view,
@@ -201,24 +201,26 @@ struct OnTimeline {
     at: At,
 }
 
-impl OnTimeline {
-    fn article_and_id(&self) -> (&str, &str) {
-        let facts = &self.at.stored().facts;
-        (
-            facts.event_article_id(self.at.i()),
-            facts.event_id(self.at.i()),
+impl Ord for OnTimeline {
+    fn cmp(&self, other: &Self) -> CmpOrdering {
+        timeline_order(
+            (self.begins, self.first_offset, &self.at),
+            (other.begins, other.first_offset, &other.at),
         )
     }
 }
 
-impl Ord for OnTimeline {
-    fn cmp(&self, other: &Self) -> CmpOrdering {
-        self.begins
-            .cmp(&other.begins)
-            .then_with(|| self.first_offset.cmp(&other.first_offset))
-            .then_with(|| self.article_and_id().cmp(&other.article_and_id()))
-            .then_with(|| self.at.cmp(&other.at))
+/// The timeline's order on (begins, first offset, event): the article and event ids, which
+/// mean reading the article, are compared only on a tie of the first two.
+fn timeline_order(a: (Timestamp, usize, &At), b: (Timestamp, usize, &At)) -> CmpOrdering {
+    fn ids(at: &At) -> (&str, &str) {
+        let facts = &at.stored().facts;
+        (facts.event_article_id(at.i()), facts.event_id(at.i()))
     }
+    a.0.cmp(&b.0)
+        .then_with(|| a.1.cmp(&b.1))
+        .then_with(|| ids(a.2).cmp(&ids(b.2)))
+        .then_with(|| a.2.cmp(b.2))
 }
 
 impl PartialOrd for OnTimeline {
@@ -234,6 +236,54 @@ impl PartialEq for OnTimeline {
 }
 
 impl Eq for OnTimeline {}
+
+/// An event in a participant's index, in list order, carrying what the `from`/`to` filters
+/// and the timeline order read: a filtered query counts its matches on these entries alone
+/// and reads an article only for the events of its page (or for a `place`/`q` filter).
+/// Without the copies, each entry cost a few cache misses into its article, which made
+/// `participant=…&from=…` about ten times slower per match at 100,000 articles than at 1,000.
+#[derive(Clone, Debug)]
+struct ByParticipant {
+    at: At,
+    span: Option<Span>,
+    first_offset: usize,
+}
+
+impl ByParticipant {
+    fn new(at: At, facts: &CompactArticle) -> Self {
+        ByParticipant {
+            span: facts.event_span(at.i()).copied(),
+            first_offset: facts.event_first_offset(at.i()),
+            at,
+        }
+    }
+}
+
+impl Ord for ByParticipant {
+    fn cmp(&self, other: &Self) -> CmpOrdering {
+        self.at.cmp(&other.at)
+    }
+}
+
+impl PartialOrd for ByParticipant {
+    fn partial_cmp(&self, other: &Self) -> Option<CmpOrdering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for ByParticipant {
+    fn eq(&self, other: &Self) -> bool {
+        self.at == other.at
+    }
+}
+
+impl Eq for ByParticipant {}
+
+impl Borrow<At> for ByParticipant {
+    fn borrow(&self) -> &At {
+        &self.at
+    }
+}
 
 /// A person's place in the people list: mention count (most first), then name, then id.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -294,7 +344,7 @@ struct Indexes {
 
     event_count: usize,
     event_ids: FactIds<true>,
-    events_by_participant: HashMap<String, BTreeSet<At>>,
+    events_by_participant: HashMap<String, BTreeSet<ByParticipant>>,
     /// Events with a usable start.
     timeline: BTreeSet<OnTimeline>,
 
@@ -316,7 +366,11 @@ impl Indexes {
         for i in 0..facts.event_count() {
             let at = At::new(&article, i);
             for p in facts.event_participants(i) {
-                add_to(&mut self.events_by_participant, p, at.clone());
+                add_to(
+                    &mut self.events_by_participant,
+                    p,
+                    ByParticipant::new(at.clone(), facts),
+                );
             }
             if let Some(span) = facts.event_span(i) {
                 self.timeline.insert(OnTimeline {
@@ -416,6 +470,29 @@ impl Indexes {
         keys
     }
 
+    /// The events of `person` that pass `filter` (whose `article` is not given), in list
+    /// order. The `from`/`to` test reads the entry's own copy of the span; only a `place` or
+    /// `q` filter reads the article.
+    fn participant_events<'s>(
+        &'s self,
+        filter: &'s EventFilter,
+        person: &str,
+    ) -> impl Iterator<Item = &'s ByParticipant> {
+        self.events_by_participant
+            .get(person)
+            .into_iter()
+            .flatten()
+            .filter(move |e| {
+                filter.matches_span(e.span.as_ref())
+                    && (!filter.reads_text()
+                        || e.at
+                            .stored()
+                            .facts
+                            .event(e.at.i())
+                            .is_some_and(|ev| filter.matches_text(&ev)))
+            })
+    }
+
     /// Every quote (`EVENT == false`) or event, in list order.
     fn all_facts<const EVENT: bool>(&self) -> impl Iterator<Item = (&StoredArticle, usize)> {
         self.articles.iter().flat_map(|a| {
@@ -477,7 +554,7 @@ impl Indexes {
     }
 }
 
-fn add_to(index: &mut HashMap<String, BTreeSet<At>>, key: &str, at: At) {
+fn add_to<T: Ord>(index: &mut HashMap<String, BTreeSet<T>>, key: &str, at: T) {
     match index.get_mut(key) {
         Some(set) => {
             set.insert(at);
@@ -488,7 +565,7 @@ fn add_to(index: &mut HashMap<String, BTreeSet<At>>, key: &str, at: At) {
     }
 }
 
-fn remove_from(index: &mut HashMap<String, BTreeSet<At>>, key: &str, at: &At) {
+fn remove_from<T: Ord + Borrow<At>>(index: &mut HashMap<String, BTreeSet<T>>, key: &str, at: &At) {
     if let Some(set) = index.get_mut(key) {
         set.remove(at);
         if set.is_empty() {
@@ -752,12 +829,8 @@ impl FactStore for MemoryStore {
             (Some(article), _) => window(page, s.facts_of::<true>(article).filter(matches), render),
             (None, Some(person)) => window(
                 page,
-                s.events_by_participant
-                    .get(person)
-                    .into_iter()
-                    .flatten()
-                    .map(|at| (at.stored(), at.i()))
-                    .filter(matches),
+                s.participant_events(filter, person)
+                    .map(|e| (e.at.stored(), e.at.i())),
                 render,
             ),
             (None, None) => window(page, s.all_facts::<true>().filter(matches), render),
@@ -790,6 +863,55 @@ impl FactStore for MemoryStore {
             return Ok(Listing {
                 items,
                 total: s.timeline.len(),
+            });
+        }
+        if let (None, Some(person)) = (&filter.article, &filter.participant) {
+            // The participant's matches, put in timeline order: O(m log m) in the matches
+            // instead of a walk over the whole timeline.
+            let mut hits: Vec<(Timestamp, &ByParticipant)> = s
+                .participant_events(filter, person)
+                .filter_map(|e| Some((e.span?.begins, e)))
+                .collect();
+            hits.sort_unstable_by(|(x, a), (y, b)| {
+                timeline_order((*x, a.first_offset, &a.at), (*y, b.first_offset, &b.at))
+            });
+            let items = hits
+                .iter()
+                .skip(page.offset)
+                .take(page.limit)
+                .filter_map(|(begins, e)| timeline_entry(e.at.stored(), e.at.i(), *begins))
+                .collect();
+            return Ok(Listing {
+                items,
+                total: hits.len(),
+            });
+        }
+        if let Some(article) = &filter.article {
+            // One article's events, put in timeline order.
+            let stored = s.by_id.get(article).map(|a| InOrder(Arc::clone(a)));
+            let mut hits: Vec<OnTimeline> = stored
+                .iter()
+                .flat_map(|a| (0..a.0.facts.event_count()).map(move |i| At::new(a, i)))
+                .filter(|at| event_matches(filter, at.stored(), at.i()))
+                .filter_map(|at| {
+                    let facts = &at.stored().facts;
+                    Some(OnTimeline {
+                        begins: facts.event_span(at.i())?.begins,
+                        first_offset: facts.event_first_offset(at.i()),
+                        at,
+                    })
+                })
+                .collect();
+            hits.sort_unstable();
+            let items = hits
+                .iter()
+                .skip(page.offset)
+                .take(page.limit)
+                .filter_map(render)
+                .collect();
+            return Ok(Listing {
+                items,
+                total: hits.len(),
             });
         }
         let mut items = Vec::new();

@@ -14,6 +14,7 @@
 //! read of the memory store returns them.
 
 use std::collections::HashMap;
+use std::num::NonZeroU32;
 use std::ops::Range;
 
 use crate::model::{
@@ -23,10 +24,36 @@ use crate::model::{
 use crate::store::when::{self, Span};
 
 /// A string: a byte range of the article's buffer, always on character boundaries.
-#[derive(Clone, Copy, Debug, Default)]
+///
+/// The end is kept plus one as a `NonZeroU32` so that an `Option<Str>` — a quote's speaker
+/// and cue, a place's fields, a time's zone — takes 8 bytes rather than 12: about 35 MB at
+/// 100,000 articles.
+#[derive(Clone, Copy, Debug)]
 struct Str {
     start: u32,
-    end: u32,
+    end_plus_one: NonZeroU32,
+}
+
+impl Str {
+    const EMPTY: Str = Str {
+        start: 0,
+        end_plus_one: NonZeroU32::MIN,
+    };
+
+    fn new(start: usize, end: usize) -> Result<Str, TooLarge> {
+        let end_plus_one = to_u32(end, "text")?
+            .checked_add(1)
+            .and_then(NonZeroU32::new)
+            .ok_or(TooLarge("text"))?;
+        Ok(Str {
+            start: to_u32(start, "text")?,
+            end_plus_one,
+        })
+    }
+
+    fn range(self) -> Range<usize> {
+        self.start as usize..(self.end_plus_one.get() - 1) as usize
+    }
 }
 
 /// A list of strings: a range of [`CompactArticle::lists`].
@@ -146,7 +173,7 @@ fn to_u32(n: usize, what: &'static str) -> Result<u32, TooLarge> {
 impl<'e> Builder<'e> {
     fn str(&mut self, s: &'e str) -> Result<Str, TooLarge> {
         if s.is_empty() {
-            return Ok(Str::default());
+            return Ok(Str::EMPTY);
         }
         if let Some(&r) = self.seen.get(s) {
             return Ok(r);
@@ -164,10 +191,7 @@ impl<'e> Builder<'e> {
                 at
             }
         };
-        let r = Str {
-            start: to_u32(start, "text")?,
-            end: to_u32(start + s.len(), "text")?,
-        };
+        let r = Str::new(start, start + s.len())?;
         self.seen.insert(s, r);
         Ok(r)
     }
@@ -327,9 +351,7 @@ impl CompactArticle {
     }
 
     fn get(&self, s: Str) -> &str {
-        self.buf
-            .get(s.start as usize..s.end as usize)
-            .unwrap_or_default()
+        self.buf.get(s.range()).unwrap_or_default()
     }
 
     fn owned(&self, s: Str) -> String {
@@ -577,6 +599,15 @@ mod tests {
             checked += x.quotes.len() + x.events.len();
         }
         assert!(checked > 100, "the corpus should yield facts: {checked}");
+    }
+
+    #[test]
+    fn an_optional_string_costs_no_more_than_a_string() {
+        assert_eq!(
+            std::mem::size_of::<Option<Str>>(),
+            std::mem::size_of::<Str>()
+        );
+        assert_eq!(std::mem::size_of::<Str>(), 8);
     }
 
     #[test]
