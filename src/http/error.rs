@@ -3,7 +3,7 @@
 //! Each variant's status, problem `type` and title sit in one table, [`ApiError::kind`], so
 //! the same failure always looks the same to a client. A 500 tells the client nothing
 //! internal: its detail travels in a response extension to the logging middleware, which logs
-//! it once with the request id (see [`crate::http::middleware::log_internal_errors`]).
+//! it once with the request id (see [`crate::http::middleware::LogInternalErrors`]).
 
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};

@@ -37,7 +37,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{Any as AnyOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::request_id::{PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
@@ -100,27 +100,24 @@ routes! {
 pub fn router(state: AppState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
     let stack = ServiceBuilder::new()
-        .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
+        .layer(SetRequestIdLayer::new(
+            request_id.clone(),
+            middleware::MakeRequestIds::new(),
+        ))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(middleware::request_span)
                 // One DEBUG line per response: at INFO, formatting and writing a line per
                 // request would cost more than serving a cached read.
                 .on_response(DefaultOnResponse::new().level(tracing::Level::DEBUG))
-                // 500s are logged once, with their cause, by `log_internal_errors`.
+                // 500s are logged once, with their cause, by `LogInternalErrors`.
                 .on_failure(()),
         )
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
-        .layer(from_fn(middleware::log_internal_errors))
-        .layer(from_fn_with_state(
-            state.metrics.clone(),
-            middleware::track_metrics,
-        ))
+        .layer(middleware::LogInternalErrorsLayer)
+        .layer(middleware::TrackMetricsLayer(state.metrics.clone()))
         .layer(cors(request_id))
-        .layer(from_fn_with_state(
-            state.responses.clone(),
-            cache::cached_responses,
-        ))
+        .layer(cache::CachedResponsesLayer(state.responses.clone()))
         .layer(CompressionLayer::new())
         .layer(from_fn(middleware::problem_for_bare_errors))
         .layer(CatchPanicLayer::custom(panic_response))
