@@ -49,7 +49,7 @@ fn corpus_scores_at_least_its_baseline() {
 #[test]
 fn no_speaker_where_the_text_leaves_it_open() {
     let mut failures = Vec::new();
-    for name in ["corpus", "heldout"] {
+    for name in ["corpus", "heldout", "unseen"] {
         let report = evaluate(name);
         for article in report
             .articles
@@ -80,7 +80,7 @@ fn no_speaker_where_the_text_leaves_it_open() {
 
 #[test]
 fn gold_files_agree_with_their_articles() {
-    for name in ["corpus", "heldout"] {
+    for name in ["corpus", "heldout", "unseen"] {
         let problems =
             check_gold(&folder(name)).unwrap_or_else(|e| panic!("cannot read tests/{name}: {e}"));
         assert!(
