@@ -159,6 +159,102 @@ const PERSONAL_PARTICLES: &[&str] = &[
 
 /// A romanised Korean given name: two syllables joined by a hyphen, the second in lower case
 /// ("Ji-hoon", "Sung-ho"). After it, the name's first word is the surname.
+/// Words of ministerial portfolios ("Minister for Foreign Affairs", "Minister of Industry and
+/// Trade"), so that the name after a portfolio is told from it whatever its length.
+const PORTFOLIO_WORDS: &[&str] = &[
+    "Foreign",
+    "Affairs",
+    "Home",
+    "Internal",
+    "Interior",
+    "Finance",
+    "Treasury",
+    "Defence",
+    "Defense",
+    "Health",
+    "Education",
+    "Justice",
+    "Agriculture",
+    "Fisheries",
+    "Forestry",
+    "Food",
+    "Energy",
+    "Environment",
+    "Climate",
+    "Transport",
+    "Transportation",
+    "Labour",
+    "Labor",
+    "Employment",
+    "Culture",
+    "Tourism",
+    "Science",
+    "Technology",
+    "Innovation",
+    "Planning",
+    "Investment",
+    "Commerce",
+    "Trade",
+    "Industry",
+    "Economy",
+    "Economic",
+    "Housing",
+    "Security",
+    "Communications",
+    "Information",
+    "Natural",
+    "Resources",
+    "Public",
+    "Works",
+    "Social",
+    "Welfare",
+    "Youth",
+    "Sport",
+    "Sports",
+    "Women",
+    "Development",
+    "Veterans",
+    "Water",
+    "Land",
+    "Infrastructure",
+    "Digital",
+    "Immigration",
+    "Citizenship",
+    "Heritage",
+    "Arts",
+    "Mines",
+    "Petroleum",
+    "Oil",
+    "Gas",
+    "Construction",
+    "Industries",
+    "Cooperation",
+    "International",
+    "Relations",
+    "Local",
+    "Government",
+    "Regional",
+    "Rural",
+    "Urban",
+    "Family",
+    "Children",
+    "Services",
+    "Human",
+    "Rights",
+    "Equality",
+    "Budget",
+    "Revenue",
+    "Customs",
+    "Ports",
+    "Aviation",
+    "Maritime",
+    "Telecommunications",
+    "Post",
+    "Religious",
+    "Ethnic",
+    "Minorities",
+];
+
 /// Words that make a given name before them the name of a place or thing ("Elizabeth Line",
 /// "Victoria Station", "Alexander Park"), for names that are otherwise read as a person's.
 const NAMED_PLACE_HEADS: &[&str] = &[
@@ -663,20 +759,37 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
     let mut gender = None;
     // "Minister for Foreign Affairs Vivian Balakrishnan": after "office for/of", the capitalised
     // run is the portfolio and then the name; the name is its last two words.
+    // "Minister of Industry and Trade Vu Hong Son": a portfolio joined by "and" starts the run
+    // one word and an "and" earlier.
+    let (prep, lead_in) = if chain.first >= 4
+        && toks[chain.first - 1].text == "and"
+        && PORTFOLIO_WORDS.contains(&toks[chain.first - 2].text)
+        && matches!(toks[chain.first - 3].text, "for" | "of")
+    {
+        (chain.first - 3, Some(chain.first - 2))
+    } else {
+        (chain.first.saturating_sub(1), None)
+    };
     if chain.first >= 2
         && end >= i + 2
-        && matches!(toks[chain.first - 1].text, "for" | "of")
-        && joined_by_space(text, &toks[chain.first - 1], &toks[chain.first])
-        && let Some((_, o)) = office_ending_at(toks, chain.first - 2)
+        && matches!(toks[prep].text, "for" | "of")
+        && joined_by_space(text, &toks[prep], &toks[prep + 1])
+        && let Some((_, o)) = office_ending_at(toks, prep.saturating_sub(1))
+        && prep >= 1
     {
-        let name_start = end - 1;
-        if toks[name_start..=end].iter().all(|t| is_name_word(t.text)) {
-            let portfolio: Vec<&str> = toks[i..name_start].iter().map(|t| t.text).collect();
-            compound_office = Some(format!(
-                "{o} {} {}",
-                toks[chain.first - 1].text,
-                portfolio.join(" ")
-            ));
+        // The portfolio's words are known ones ("Industry", "Foreign Affairs"); the name is what
+        // follows them, else the run's last two words.
+        let known = (i..end)
+            .find(|&k| !PORTFOLIO_WORDS.contains(&toks[k].text))
+            .filter(|&k| k > i || lead_in.is_some());
+        let name_start = known.unwrap_or(end - 1);
+        if name_start < end && toks[name_start..=end].iter().all(|t| is_name_word(t.text)) {
+            let mut portfolio: Vec<&str> = Vec::new();
+            if let Some(l) = lead_in {
+                portfolio.extend(toks[l..chain.first].iter().map(|t| t.text));
+            }
+            portfolio.extend(toks[i..name_start].iter().map(|t| t.text));
+            compound_office = Some(format!("{o} {} {}", toks[prep].text, portfolio.join(" ")));
             office = Some(o);
             titles.extend(portfolio.iter().map(|w| (*w).to_string()));
             i = name_start;
@@ -2014,6 +2127,14 @@ mod tests {
             roles.contains(&"referee") && roles.contains(&"council member"),
             "{roles:?}"
         );
+    }
+
+    #[test]
+    fn a_portfolio_with_and_is_told_from_a_three_word_name() {
+        let text = "Minister of Industry and Trade Vu Hong Son signed the deal. Minister for \
+                    Foreign Affairs Vivian Balakrishnan said it was sound.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Vu Hong Son", "Vivian Balakrishnan"]);
     }
 
     #[test]
