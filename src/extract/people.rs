@@ -159,6 +159,27 @@ const PERSONAL_PARTICLES: &[&str] = &[
 
 /// A romanised Korean given name: two syllables joined by a hyphen, the second in lower case
 /// ("Ji-hoon", "Sung-ho"). After it, the name's first word is the surname.
+/// Party words that qualify an honorific ("Republican Sen.") or, last in a run, name a member
+/// ("a Tucson Democrat").
+const PARTY_WORDS: &[&str] = &[
+    "Republican",
+    "Republicans",
+    "Democrat",
+    "Democrats",
+    "Democratic",
+    "Conservative",
+    "Conservatives",
+    "Tory",
+    "Tories",
+    "Labour",
+    "Liberal",
+    "Liberals",
+    "Nationalist",
+    "Independent",
+    "Green",
+    "Greens",
+];
+
 /// Words of ministerial portfolios ("Minister for Foreign Affairs", "Minister of Industry and
 /// Trade"), so that the name after a portfolio is told from it whatever its length.
 const PORTFOLIO_WORDS: &[&str] = &[
@@ -842,6 +863,15 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
             }
         }
     }
+    // "Republican Sen. Laura Brennaman": a party word before an honorific qualifies it.
+    if i < end
+        && PARTY_WORDS.contains(&toks[i].text)
+        && lexicon::honorific(toks[i + 1].text).is_some()
+    {
+        qualifier.push(toks[i].text.to_string());
+        titles.push(toks[i].text.to_string());
+        i += 1;
+    }
     // Honorifics ("Sir", "Mr.", "Sen.") and a following title run.
     while i <= end {
         let w = toks[i].text;
@@ -1186,6 +1216,11 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
     }
     // "the Premier League said": an office word before a body's word names the body.
     if core_words.len() == 1 && lexicon::ORG_WORDS.contains(&core_words[0]) {
+        return ChainKind::Other;
+    }
+    // "a Tucson Democrat", "a Kent Conservative": a place and a party name a member, not a
+    // person by name.
+    if core_words.last().is_some_and(|w| PARTY_WORDS.contains(w)) {
         return ChainKind::Other;
     }
     ChainKind::Person(Candidate {
@@ -2127,6 +2162,14 @@ mod tests {
             roles.contains(&"referee") && roles.contains(&"council member"),
             "{roles:?}"
         );
+    }
+
+    #[test]
+    fn party_words_qualify_honorifics_and_name_no_one_alone() {
+        let text = "Republican Sen. Laura Brennan of Mesa said the bill was flawed. Rep. Tom \
+                    Alvaro, a Tucson Democrat, said the vote was close.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Laura Brennan", "Tom Alvaro"]);
     }
 
     #[test]
