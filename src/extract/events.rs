@@ -1304,12 +1304,17 @@ fn venues_in_towns(drafts: &mut [EventDraft]) {
             continue;
         }
         let Some(day) = d.day else { continue };
-        let town = drafts.iter().enumerate().find_map(|(j, e)| {
-            let p = e.place.as_ref().filter(|p| p.city.is_some())?;
-            let near = e.day.is_some_and(|x| (x - day).get_days().abs() <= 1);
-            let shared = d.participants.iter().any(|q| e.participants.contains(q));
-            (j != i && near && shared).then(|| p.clone())
-        });
+        // Only events told near it are looked at, which keeps this linear on long texts.
+        let near_by = i.saturating_sub(MERGE_REACH)..(i + MERGE_REACH).min(drafts.len());
+        let town = drafts[near_by.clone()]
+            .iter()
+            .zip(near_by)
+            .find_map(|(e, j)| {
+                let p = e.place.as_ref().filter(|p| p.city.is_some())?;
+                let near = e.day.is_some_and(|x| (x - day).get_days().abs() <= 1);
+                let shared = d.participants.iter().any(|q| e.participants.contains(q));
+                (j != i && near && shared).then(|| p.clone())
+            });
         if let Some(p) = town
             && let Some(v) = drafts[i].place.as_mut()
         {
@@ -1331,10 +1336,7 @@ fn stays_away(toks: &[Token<'_>], lower: &[String], pos: usize) -> bool {
     let mut j = k;
     while j < toks.len()
         && (toks[j].text.starts_with(char::is_uppercase)
-            || matches!(
-                lower[j].as_str(),
-                "von" | "van" | "der" | "den" | "de" | "du" | "bin"
-            ))
+            || lexicon::NAME_PARTICLES.contains(&lower[j].as_str()))
     {
         j += 1;
     }
@@ -2269,16 +2271,18 @@ fn relative_clauses(
         if !text[toks[k - 1].span.end..toks[k].span.start].contains(',') {
             continue;
         }
-        let from = toks[k].span.start;
-        let end = toks[k..]
-            .windows(2)
-            .find(|w| {
-                text[w[0].span.end..w[1].span.start].contains([',', ';', '\u{2013}', '\u{2014}'])
-            })
-            .map_or_else(|| toks[toks.len() - 1].span.end, |w| w[0].span.end);
-        out.push((from..end, k - 1, who));
+        out.push((toks[k].span.start..clause_end(text, toks, k), k - 1, who));
     }
     out
+}
+
+/// The end (a byte offset) of the clause that opens at token `k`: the next comma, semicolon
+/// or dash, or the end of the words read.
+fn clause_end(text: &str, toks: &[Token<'_>], k: usize) -> usize {
+    toks[k..]
+        .windows(2)
+        .find(|w| text[w[0].span.end..w[1].span.start].contains([',', ';', '\u{2013}', '\u{2014}']))
+        .map_or_else(|| toks[toks.len() - 1].span.end, |w| w[0].span.end)
 }
 
 /// The clauses that open with ", when" right after a time expression ("in February, when
@@ -2298,12 +2302,7 @@ fn when_clauses(
         let Some(t) = times.iter().find(|t| t.end == toks[k - 1].span.end) else {
             continue;
         };
-        let end = toks[k..]
-            .windows(2)
-            .find(|w| {
-                text[w[0].span.end..w[1].span.start].contains([',', ';', '\u{2013}', '\u{2014}'])
-            })
-            .map_or_else(|| toks[toks.len() - 1].span.end, |w| w[0].span.end);
+        let end = clause_end(text, toks, k);
         let mut t = t.clone();
         // "since May 2024" dates the clause to May 2024.
         if let Some(rest) = t.point.text.strip_prefix("since ") {

@@ -602,6 +602,21 @@ fn quote_matches(filter: &QuoteFilter, a: &StoredArticle, i: usize) -> bool {
         })
 }
 
+/// One page of `all`, rendered, with the total count of `all`.
+fn paged<T, U>(
+    all: impl ExactSizeIterator<Item = T>,
+    page: Page,
+    render: impl FnMut(T) -> Option<U>,
+) -> Listing<U> {
+    let total = all.len();
+    let items = all
+        .skip(page.offset)
+        .take(page.limit)
+        .filter_map(render)
+        .collect();
+    Listing { items, total }
+}
+
 fn event_matches(filter: &EventFilter, a: &StoredArticle, i: usize) -> bool {
     let f = &a.facts;
     filter.matches_ids(f.event_article_id(i), f.event_participants(i))
@@ -853,17 +868,7 @@ impl FactStore for MemoryStore {
         let s = self.read();
         let render = |t: &OnTimeline| timeline_entry(t.at.stored(), t.at.i(), t.begins);
         if filter.is_empty() {
-            let items = s
-                .timeline
-                .iter()
-                .skip(page.offset)
-                .take(page.limit)
-                .filter_map(render)
-                .collect();
-            return Ok(Listing {
-                items,
-                total: s.timeline.len(),
-            });
+            return Ok(paged(s.timeline.iter(), page, render));
         }
         if let (None, Some(person)) = (&filter.article, &filter.participant) {
             // The participant's matches, put in timeline order: O(m log m) in the matches
@@ -875,16 +880,9 @@ impl FactStore for MemoryStore {
             hits.sort_unstable_by(|(x, a), (y, b)| {
                 timeline_order((*x, a.first_offset, &a.at), (*y, b.first_offset, &b.at))
             });
-            let items = hits
-                .iter()
-                .skip(page.offset)
-                .take(page.limit)
-                .filter_map(|(begins, e)| timeline_entry(e.at.stored(), e.at.i(), *begins))
-                .collect();
-            return Ok(Listing {
-                items,
-                total: hits.len(),
-            });
+            return Ok(paged(hits.iter(), page, |(begins, e)| {
+                timeline_entry(e.at.stored(), e.at.i(), *begins)
+            }));
         }
         if let Some(article) = &filter.article {
             // One article's events, put in timeline order.
@@ -903,16 +901,7 @@ impl FactStore for MemoryStore {
                 })
                 .collect();
             hits.sort_unstable();
-            let items = hits
-                .iter()
-                .skip(page.offset)
-                .take(page.limit)
-                .filter_map(render)
-                .collect();
-            return Ok(Listing {
-                items,
-                total: hits.len(),
-            });
+            return Ok(paged(hits.iter(), page, render));
         }
         let mut items = Vec::new();
         let mut total = 0;
