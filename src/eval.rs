@@ -1502,6 +1502,7 @@ mod tests {
                 region: None,
                 country: None,
                 time_zone: None,
+                from_dateline: false,
             }),
             start,
             end: None,

@@ -120,6 +120,10 @@ pub struct Place {
     pub country: Option<String>,
     /// The IANA zone of the place, where known.
     pub time_zone: Option<String>,
+    /// True when the text gives no place for the event and it was read from the story's
+    /// dateline ("BANGKOK —"): the place the story is filed from. Absent when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_dateline: bool,
 }
 
 /// Whether an event happened, is planned, or is only contemplated.

@@ -1138,22 +1138,6 @@ pub fn find_events_in(
     let defendant = defendant(read_sentences, people, &quotes);
     let dateline = dateline_place(text, sentences);
     for d in &mut drafts {
-        // "SINGAPORE: … on the final day of Chinese Premier Li Qiang's three-day official
-        // visit": a visit told with no destination, around the day of filing, is to where the
-        // story is filed from.
-        let around_filing = d
-            .day
-            .is_some_and(|day| (day - tctx.published).get_days().abs() <= 7);
-        if d.place.is_none()
-            && d.kind == "visit"
-            && d.parent.is_none()
-            && d.status != EventStatus::Hypothetical
-            && around_filing
-            && let Some(p) = &dateline
-        {
-            d.place = Some(p.clone());
-            d.place_rank = 1;
-        }
         if d.place.is_none() && matches!(d.kind.as_str(), "hearing" | "trial") {
             d.place.clone_from(&court);
         }
@@ -1162,7 +1146,41 @@ pub fn find_events_in(
             d.participants.extend(defendant);
         }
     }
-    finish(drafts, &sidelines, story_day)
+    let mut drafts = finish(drafts, &sidelines, story_day);
+    if let Some(p) = &dateline {
+        placed_at_dateline(&mut drafts, p, tctx.published);
+    }
+    drafts
+}
+
+/// "BANGKOK — … agreed on Tuesday to raise two-way trade": a wire story reports from its
+/// dateline, so an event around the day of filing that the text places nowhere else happened
+/// there. Not a call (its people are apart), a written statement or an election (a country's,
+/// not a city's). The place is marked as read from the dateline.
+fn placed_at_dateline(drafts: &mut [EventDraft], dateline: &Place, published: jiff::civil::Date) {
+    for d in drafts.iter_mut() {
+        let day = d.day.or_else(|| {
+            d.start
+                .as_ref()
+                .and_then(|t| t.value.get(..10))
+                .and_then(|v| v.parse().ok())
+        });
+        let around_filing =
+            day.is_some_and(|day: jiff::civil::Date| (day - published).get_days().abs() <= 7);
+        if d.place.is_none()
+            && around_filing
+            && !matches!(
+                d.kind.as_str(),
+                "call" | "statement" | "announcement" | "election"
+            )
+        {
+            d.place = Some(Place {
+                from_dateline: true,
+                ..dateline.clone()
+            });
+            d.place_rank = 1;
+        }
+    }
 }
 
 /// Children inherit what their parent learnt later, events on the sidelines of another take
@@ -3288,7 +3306,57 @@ fn dateline_place(text: &str, sentences: &[Sentence]) -> Option<Place> {
     if name.is_empty() || name.chars().any(char::is_lowercase) {
         return None;
     }
-    place_named(name).map(|(p, _)| p)
+    let town = title_case(name);
+    // "EVANSTON, Ill. —": AP style names the state after the town.
+    let after = text[s.span.start + name.len()..].trim_start_matches([',', ' ']);
+    let state = lexicon::AP_STATES
+        .iter()
+        .find(|(abbr, _)| after.starts_with(abbr))
+        .and_then(|(_, state)| gazetteer::region(state));
+    if let Some(state) = state {
+        let country = gazetteer::country_by_code(state.country).map(|c| c.name.to_string());
+        // The town's own zone where the gazetteer has that town in that state (a state can
+        // span two zones), else the state's.
+        let zone = gazetteer::city(&town)
+            .filter(|c| c.region == Some(state.name))
+            .map_or(state.time_zone, |c| c.time_zone);
+        return Some(Place {
+            name: town.clone(),
+            city: Some(town),
+            region: Some(state.name.to_string()),
+            country,
+            time_zone: Some(zone.to_string()),
+            from_dateline: false,
+        });
+    }
+    if let Some((p, _)) = place_named(name) {
+        return Some(p);
+    }
+    // "CEDAR RIDGE — … the Cedar Ridge City Council": a town the gazetteer lacks is still a
+    // town when the story names it in ordinary case as well.
+    text.contains(&town).then(|| Place {
+        name: town.clone(),
+        city: Some(town),
+        region: None,
+        country: None,
+        time_zone: None,
+        from_dateline: false,
+    })
+}
+
+/// "CEDAR RIDGE" → "Cedar Ridge".
+fn title_case(caps: &str) -> String {
+    caps.split_whitespace()
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or_else(String::new, |c| {
+                c.to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The letters and spaces a sentence opens with: a dateline's place, when it has one
@@ -3471,6 +3539,7 @@ fn sentence_place(
                 region: None,
                 country: None,
                 time_zone: None,
+                from_dateline: false,
             };
             if let Some((p, _)) = known {
                 v.city.clone_from(&p.city);
@@ -3548,6 +3617,7 @@ fn sentence_place(
                     region: None,
                     country: None,
                     time_zone: None,
+                    from_dateline: false,
                 },
                 2,
             ));
@@ -3580,6 +3650,7 @@ fn town_hall(name: String) -> Place {
         region: None,
         country: None,
         time_zone: None,
+        from_dateline: false,
     }
 }
 
@@ -3756,6 +3827,7 @@ fn place_named(name: &str) -> Option<(Place, u8)> {
                     .and_then(|c| gazetteer::country_by_code(c.country))
                     .map(|c| c.name.to_string()),
                 time_zone: c.map(|c| c.time_zone.to_string()),
+                from_dateline: false,
             },
             3,
         ));
@@ -3768,6 +3840,7 @@ fn place_named(name: &str) -> Option<(Place, u8)> {
                 region: c.region.map(str::to_string),
                 country: gazetteer::country_by_code(c.country).map(|k| k.name.to_string()),
                 time_zone: Some(c.time_zone.to_string()),
+                from_dateline: false,
             },
             3,
         )),
@@ -3778,6 +3851,7 @@ fn place_named(name: &str) -> Option<(Place, u8)> {
                 region: Some(r.name.to_string()),
                 country: gazetteer::country_by_code(r.country).map(|k| k.name.to_string()),
                 time_zone: Some(r.time_zone.to_string()),
+                from_dateline: false,
             },
             2,
         )),
@@ -3788,6 +3862,7 @@ fn place_named(name: &str) -> Option<(Place, u8)> {
                 region: None,
                 country: Some(c.name.to_string()),
                 time_zone: Some(c.time_zone.to_string()),
+                from_dateline: false,
             },
             1,
         )),
@@ -4042,6 +4117,48 @@ mod tests {
         // Far from the day of filing, a visit may have been anywhere.
         let text = "SINGAPORE: Mr Tom Roe made a short visit in May 2019, officials said.";
         let (_, e) = events(text, jiff::civil::date(2025, 12, 3));
+        assert!(e.iter().all(|e| e.place.is_none()), "{e:#?}");
+    }
+
+    #[test]
+    fn an_event_the_text_places_nowhere_is_at_the_dateline() {
+        let text = "OSLO, May 4 (Reuters) - Ms Ada Lind and Mr Per Holm met on Monday to discuss \
+                    fishing quotas. Lind spoke to Mr Tom Roe by phone on Sunday.";
+        let (_, e) = events(text, jiff::civil::date(2026, 5, 4));
+        let meeting = e.iter().find(|e| e.kind == "meeting").expect("the meeting");
+        let place = meeting.place.as_ref().expect("a place");
+        assert_eq!(place.name, "Oslo");
+        assert!(place.from_dateline);
+        // A call joins people who are apart.
+        let call = e.iter().find(|e| e.kind == "call").expect("the call");
+        assert!(call.place.is_none(), "{call:#?}");
+        // Without a dateline nothing says where they met.
+        let text = "Ms Ada Lind and Mr Per Holm met on Monday to discuss fishing quotas.";
+        let (_, e) = events(text, jiff::civil::date(2026, 5, 4));
+        assert!(e.iter().all(|e| e.place.is_none()), "{e:#?}");
+    }
+
+    #[test]
+    fn a_dateline_town_may_be_one_the_gazetteer_lacks() {
+        // AP style: the state after the town.
+        let text = "ELMVALE, Ill. — Ms Ada Lind and Mr Per Holm met on Monday to discuss roads.";
+        let (_, e) = events(text, jiff::civil::date(2026, 5, 4));
+        let place = e[0].place.as_ref().expect("a place");
+        assert_eq!(
+            (place.name.as_str(), place.region.as_deref()),
+            ("Elmvale", Some("Illinois"))
+        );
+        assert_eq!(place.time_zone.as_deref(), Some("America/Chicago"));
+        // Or the town named again in ordinary case.
+        let text = "ELMVALE — The Elmvale council met on Monday with Ms Ada Lind.";
+        let (_, e) = events(text, jiff::civil::date(2026, 5, 4));
+        assert_eq!(
+            e[0].place.as_ref().map(|p| p.name.as_str()),
+            Some("Elmvale")
+        );
+        // Capitals alone may be a shout, not a town.
+        let text = "BREAKING — Ms Ada Lind and Mr Per Holm met on Monday.";
+        let (_, e) = events(text, jiff::civil::date(2026, 5, 4));
         assert!(e.iter().all(|e| e.place.is_none()), "{e:#?}");
     }
 

@@ -363,6 +363,7 @@ mod tests {
                 region: Some("Illinois".into()),
                 country: Some("United States".into()),
                 time_zone: Some("America/Chicago".into()),
+                from_dateline: false,
             }),
             start: start.map(|(value, precision)| TimePoint {
                 value: value.into(),

@@ -95,6 +95,7 @@ fn app() -> TestApp {
         region: Some("Alaska".into()),
         country: Some("United States".into()),
         time_zone: Some("America/Anchorage".into()),
+        from_dateline: false,
     };
     let london = Place {
         name: "Downing Street".into(),
@@ -102,6 +103,7 @@ fn app() -> TestApp {
         region: None,
         country: Some("United Kingdom".into()),
         time_zone: Some("Europe/London".into()),
+        from_dateline: false,
     };
     let summit_start = point(
         "2025-08-15T11:00:00-08:00",

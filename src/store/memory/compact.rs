@@ -101,6 +101,7 @@ struct CompactPlace {
     region: Option<Str>,
     country: Option<Str>,
     time_zone: Option<Str>,
+    from_dateline: bool,
 }
 
 #[derive(Debug)]
@@ -250,6 +251,7 @@ impl<'e> Builder<'e> {
             region: self.opt(&p.region)?,
             country: self.opt(&p.country)?,
             time_zone: self.opt(&p.time_zone)?,
+            from_dateline: p.from_dateline,
         })
     }
 
@@ -540,6 +542,7 @@ impl CompactArticle {
                 region: self.owned_opt(p.region),
                 country: self.owned_opt(p.country),
                 time_zone: self.owned_opt(p.time_zone),
+                from_dateline: p.from_dateline,
             }),
             start: e.start.as_ref().map(|t| self.time(t)),
             end: e.end.as_ref().map(|t| self.time(t)),
