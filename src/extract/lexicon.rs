@@ -1643,26 +1643,6 @@ pub fn given_name_gender(name: &str) -> Option<Gender> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_lists_answer_as_their_slices_do() {
-        for list in [&NOT_NAME_WORDS, &ORG_WORDS, &SPEECH_VERBS] {
-            for w in list.iter() {
-                assert!(list.contains(w));
-                let upper = w.to_uppercase();
-                assert_eq!(
-                    list.contains(&upper.as_str()),
-                    list.iter().any(|x| *x == upper)
-                );
-            }
-        }
-        assert!(!ORG_WORDS.contains(&"no such organisation word"));
-    }
-}
-
 /// AP-style abbreviations of US states, as written after a city in a dateline ("EVANSTON,
 /// Ill. —") or a name ("Sen. Maria Lopez, D-Calif."), with the state each stands for. States
 /// AP writes in full (Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah) are not listed.
@@ -1710,3 +1690,23 @@ pub const AP_STATES: &[(&str, &str)] = &[
     ("Wis.", "Wisconsin"),
     ("Wyo.", "Wyoming"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_answer_as_their_slices_do() {
+        for list in [&NOT_NAME_WORDS, &ORG_WORDS, &SPEECH_VERBS] {
+            for w in list.iter() {
+                assert!(list.contains(w));
+                let upper = w.to_uppercase();
+                assert_eq!(
+                    list.contains(&upper.as_str()),
+                    list.iter().any(|x| *x == upper)
+                );
+            }
+        }
+        assert!(!ORG_WORDS.contains(&"no such organisation word"));
+    }
+}
