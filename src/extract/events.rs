@@ -126,6 +126,13 @@ const NOUN_TRIGGERS: &[(&str, &str)] = &[
     ("attendance", "attendance"),
     ("gathering", "summit"),
     ("investor day", "conference"),
+    ("forum", "conference"),
+    ("symposium", "conference"),
+    ("semi-final", "match"),
+    ("semi-finals", "match"),
+    ("semifinal", "match"),
+    ("quarter-final", "match"),
+    ("quarterfinal", "match"),
 ];
 
 /// Event nouns that are also verbs: after "to" or a modal ("to call for", "will strike") they
@@ -871,7 +878,8 @@ pub fn find_events_in(
                     .filter(|t| outer.contains(&t.span.start))
                     .cloned()
                     .collect();
-                place = sentence_place(text, &outer_toks, &group_triggers, &quotes, people)
+                place = where_antecedent(text, &outer_toks)
+                    .or_else(|| sentence_place(text, &outer_toks, &group_triggers, &quotes, people))
                     .or_else(|| {
                         // Else the place of the happening that clause told.
                         group_drafts.last().and_then(|&prev| {
@@ -1708,6 +1716,13 @@ fn merge_or_push(
                     || d.names.is_empty()
                     || m.names.iter().any(|n| d.names.contains(n));
                 let order_ok = !m.later || d.status != EventStatus::Past;
+                // "the seventh meeting of the trade committee", co-chaired by two ministers,
+                // after talks between two leaders: two pairs of people, two happenings.
+                let others = mine.len() >= 2
+                    && !attending
+                    && !theirs.is_empty()
+                    && mine.is_disjoint(&theirs);
+                let people_fit = people_fit && !others;
                 kinds
                     && days
                     && order_ok
@@ -1729,6 +1744,20 @@ fn merge_or_push(
                 )
             })
             .map(|(i, _)| i)
+    } else if mine.len() >= 2 {
+        // "agreed on Tuesday … during official talks" … "before the two leaders held talks":
+        // the same people holding the same kind of happening on the same day hold one.
+        let from = drafts.len().saturating_sub(MERGE_REACH);
+        (from..drafts.len()).rev().find(|&i| {
+            let d = &drafts[i];
+            d.parent.is_none()
+                && !taken.contains(&i)
+                && d.kind == m.kind
+                && d.status == m.status
+                && d.day.is_some()
+                && (m.time.is_none() || times_fit(d, m.time))
+                && mine.iter().all(|p| d.participants.contains(p))
+        })
     } else {
         None
     };
@@ -2292,6 +2321,27 @@ fn relative_clauses(
         out.push((toks[k].span.start..clause_end(text, toks, k), k - 1, who));
     }
     out
+}
+
+/// "leave Bangkok on Wednesday for Vientiane, where he will hold talks": the known place
+/// named right before ", where" is where the clause's happening is. `outer` is the clause the
+/// "where" hangs on, up to the comma.
+fn where_antecedent(text: &str, outer: &[Token<'_>]) -> Option<(Place, u8)> {
+    let last = outer.last()?;
+    if !text[last.span.end..].trim_start().starts_with(',') {
+        return None;
+    }
+    let mut first = outer.len() - 1;
+    while first > 0
+        && outer[first - 1].is_capitalised()
+        && text[outer[first - 1].span.end..outer[first].span.start] == *" "
+        && outer.len() - first < 4
+    {
+        first -= 1;
+    }
+    (first..outer.len())
+        .filter(|&i| outer[i].is_capitalised())
+        .find_map(|i| place_named(&text[outer[i].span.start..last.span.end]))
 }
 
 /// The end (a byte offset) of the clause that opens at token `k`: the next comma, semicolon
@@ -4160,6 +4210,52 @@ mod tests {
         let text = "BREAKING — Ms Ada Lind and Mr Per Holm met on Monday.";
         let (_, e) = events(text, jiff::civil::date(2026, 5, 4));
         assert!(e.iter().all(|e| e.place.is_none()), "{e:#?}");
+    }
+
+    #[test]
+    fn the_place_before_where_is_where_the_clause_happens() {
+        let text = "Mr Tom Roe is due to leave Oslo on Wednesday for Helsinki, where he will \
+                    hold talks with Ms Ada Lind on Thursday.";
+        let (_, e) = events(text, jiff::civil::date(2026, 5, 20));
+        let talks = e.iter().find(|e| e.kind == "talks").expect("the talks");
+        assert_eq!(
+            talks.place.as_ref().map(|p| p.name.as_str()),
+            Some("Helsinki")
+        );
+    }
+
+    #[test]
+    fn two_pairs_of_people_hold_two_happenings() {
+        let text = "Mr Tom Roe and Ms Ada Lind held talks on Tuesday. On Tuesday afternoon, \
+                    Mr Per Holm and Ms Eva Berg co-chaired the fifth meeting of the joint \
+                    trade committee.";
+        let (p, e) = events(text, jiff::civil::date(2026, 5, 20));
+        let who = |e: &EventDraft| -> Vec<String> {
+            e.participants
+                .iter()
+                .map(|&i| p.persons[i].name.clone())
+                .collect()
+        };
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert_eq!(who(&e[0]), ["Tom Roe", "Ada Lind"]);
+        assert_eq!(who(&e[1]), ["Per Holm", "Eva Berg"]);
+    }
+
+    #[test]
+    fn the_same_people_holding_talks_that_day_hold_the_same_talks() {
+        let text = "Mr Tom Roe and Ms Ada Lind agreed on Tuesday to cut tariffs, during talks \
+                    in Oslo. Roe was welcomed at a ceremony at 9am, before the two leaders held \
+                    talks.";
+        let (_, e) = events(text, jiff::civil::date(2026, 5, 20));
+        let talks: Vec<&EventDraft> = e.iter().filter(|e| e.kind == "talks").collect();
+        assert_eq!(talks.len(), 1, "{e:#?}");
+    }
+
+    #[test]
+    fn a_forum_is_a_conference() {
+        let text = "Mr Tom Roe addressed a business forum in Oslo on Wednesday.";
+        let (_, e) = events(text, jiff::civil::date(2026, 5, 20));
+        assert_eq!(e[0].kind, "conference", "{e:#?}");
     }
 
     #[test]

@@ -782,14 +782,25 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
     // run is the portfolio and then the name; the name is its last two words.
     // "Minister of Industry and Trade Vu Hong Son": a portfolio joined by "and" starts the run
     // one word and an "and" earlier.
+    // "President of the National Assembly Pichai Ratanakorn": the body an office heads,
+    // after "of the", is told from the name by its organisation words.
+    let of_the = chain.first >= 3
+        && toks[chain.first - 1].text == "the"
+        && matches!(toks[chain.first - 2].text, "for" | "of");
     let (prep, lead_in) = if chain.first >= 4
         && toks[chain.first - 1].text == "and"
         && PORTFOLIO_WORDS.contains(&toks[chain.first - 2].text)
         && matches!(toks[chain.first - 3].text, "for" | "of")
     {
         (chain.first - 3, Some(chain.first - 2))
+    } else if of_the {
+        (chain.first - 2, None)
     } else {
         (chain.first.saturating_sub(1), None)
+    };
+    let portfolio_word = |w: &str| {
+        PORTFOLIO_WORDS.contains(&w)
+            || of_the && (lexicon::ORG_WORDS.contains(&w) || w == "National")
     };
     if chain.first >= 2
         && end >= i + 2
@@ -801,11 +812,19 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
         // The portfolio's words are known ones ("Industry", "Foreign Affairs"); the name is what
         // follows them, else the run's last two words.
         let known = (i..end)
-            .find(|&k| !PORTFOLIO_WORDS.contains(&toks[k].text))
+            .find(|&k| !portfolio_word(toks[k].text))
             .filter(|&k| k > i || lead_in.is_some());
-        let name_start = known.unwrap_or(end - 1);
+        // After "of the" only known words make the body; a run of none names the body alone.
+        let name_start = match known {
+            Some(k) => k,
+            None if of_the => end + 1,
+            None => end - 1,
+        };
         if name_start < end && toks[name_start..=end].iter().all(|t| is_name_word(t.text)) {
             let mut portfolio: Vec<&str> = Vec::new();
+            if of_the {
+                portfolio.push("the");
+            }
             if let Some(l) = lead_in {
                 portfolio.extend(toks[l..chain.first].iter().map(|t| t.text));
             }
@@ -2368,6 +2387,17 @@ mod tests {
             "The Harlan Springs Hawks said they would appeal. Coach Denise Harjo said so too.";
         let p = people(text);
         assert_eq!(names(&p), ["Denise Harjo"]);
+    }
+
+    #[test]
+    fn an_office_of_the_body_before_a_name() {
+        let text = "Mr Tom Roe met President of the National Assembly Ana Maria Soto on Monday.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Tom Roe", "Ana Maria Soto"]);
+        assert_eq!(p.persons[1].roles, ["president of the National Assembly"]);
+        // The body alone is no one.
+        let text = "Mr Tom Roe met the President of the European Commission on Monday.";
+        assert_eq!(names(&people(text)), ["Tom Roe"]);
     }
 
     #[test]
