@@ -1167,12 +1167,7 @@ pub fn find_events_in(
 /// not a city's). The place is marked as read from the dateline.
 fn placed_at_dateline(drafts: &mut [EventDraft], dateline: &Place, published: jiff::civil::Date) {
     for d in drafts.iter_mut() {
-        let day = d.day.or_else(|| {
-            d.start
-                .as_ref()
-                .and_then(|t| t.value.get(..10))
-                .and_then(|v| v.parse().ok())
-        });
+        let day = d.day.or_else(|| d.start.as_ref().and_then(point_day));
         let around_filing =
             day.is_some_and(|day: jiff::civil::Date| (day - published).get_days().abs() <= 7);
         if d.place.is_none()
