@@ -777,6 +777,21 @@ pub fn find_events_in(
                 members[g].extend(back);
             }
         }
+        // "Zhao, who arrived in Tokyo for a three-day visit, held talks": the one the clause
+        // is about takes part in its happening too, besides the main clause's.
+        for (range, ante, who) in &relatives {
+            let Some(m) = people
+                .in_sentence(si)
+                .find(|m| *who && m.span.end == toks[*ante].span.end)
+            else {
+                continue;
+            };
+            for (g, group) in groups.iter().enumerate() {
+                if range.contains(&group.first().span.start) && members[g].is_empty() {
+                    members[g].push(m.person);
+                }
+            }
+        }
         // A conjoined verb shares the subject of the one before it.
         for g in 1..groups.len() {
             if groups[g].conjoined && subjects[g].is_empty() {
@@ -3179,9 +3194,14 @@ fn subject_of(
             return None;
         }
     }
-    for j in k + 1..toks.len().min(k + 9) {
+    // "Zhao, who arrived in Tokyo on Tuesday for a visit, …, held talks": the subject's verb
+    // resumes after the relative clause and any asides that follow it.
+    let from = resumed_after_relative(text, toks, lower, groups, k).unwrap_or(k + 1);
+    for j in from..toks.len().min(from + 8) {
         let gap = &text[toks[j - 1].span.end..toks[j].span.start];
-        if gap.contains([',', ';', '.', '(', '\u{201C}', '"']) {
+        // The comma that closes the relative clause is no boundary.
+        let resumed = j == from && from != k + 1;
+        if !resumed && gap.contains([',', ';', '.', '(', '\u{201C}', '"']) {
             return None;
         }
         if SAY_VERBS.contains(&lower[j].as_str())
@@ -3221,6 +3241,7 @@ fn subject_of(
                 );
             let governed = first.verb
                 || verbal
+                || from != k + 1 && HOLD_VERBS.contains(&lower[from].as_str()) && j <= from + 5
                 || np > 0 && HOLD_VERBS.contains(&lower[np - 1].as_str())
                 || np > 0 && matches!(lower[np - 1].as_str(), "on" | "at" | "to" | "for")
                 || np > 1 && HOLD_VERBS.contains(&lower[np - 2].as_str());
@@ -3228,6 +3249,42 @@ fn subject_of(
         }
     }
     None
+}
+
+/// Where the main clause goes on after "NAME, who …," (the name at token `k`): the first token
+/// after a later comma that is a verb holding a happening or the verb of one, within the
+/// sentence's next 40 words. None when no relative clause follows the name.
+fn resumed_after_relative(
+    text: &str,
+    toks: &[Token<'_>],
+    lower: &[String],
+    groups: &[Group<'_>],
+    k: usize,
+) -> Option<usize> {
+    // The rest of the name: "Wu Anling, who".
+    let mut last = k;
+    while toks
+        .get(last + 1)
+        .is_some_and(|t| t.is_capitalised() && text[toks[last].span.end..t.span.start] == *" ")
+    {
+        last += 1;
+    }
+    let next = last + 1;
+    if lower.get(next).is_none_or(|w| w != "who")
+        || !text[toks[last].span.end..toks[next].span.start].contains(',')
+    {
+        return None;
+    }
+    (next + 1..toks.len().min(next + 40)).find(|&j| {
+        let gap = &text[toks[j - 1].span.end..toks[j].span.start];
+        gap.contains(',')
+            && !toks[j].is_capitalised()
+            && (HOLD_VERBS.contains(&lower[j].as_str())
+                || PAST_FORMS.contains(&lower[j].as_str())
+                || groups
+                    .iter()
+                    .any(|g| g.triggers.iter().any(|t| t.verb && t.tok == j)))
+    })
 }
 
 /// Whether the group's noun is the object of a verb that holds it ("held talks", "will
@@ -4081,6 +4138,25 @@ mod tests {
             e[0].start.as_ref().map(|s| s.value.as_str()),
             Some("2025-08-15T10:00:00+02:00")
         );
+    }
+
+    #[test]
+    fn a_subject_before_a_relative_clause_holds_both_happenings() {
+        let text = "Trade minister Wu Anling, who arrived in Tokyo on Tuesday for a two-day \
+                    visit, the first in years, held talks with Ms Jane Doe on Wednesday.";
+        let (p, e) = events(text, jiff::civil::date(2026, 6, 3));
+        let people_of = |kind: &str| {
+            let d = e.iter().find(|d| d.kind == kind).expect(kind);
+            let mut names: Vec<&str> = d
+                .participants
+                .iter()
+                .map(|&i| p.persons[i].name.as_str())
+                .collect();
+            names.sort_unstable();
+            names
+        };
+        assert_eq!(people_of("talks"), ["Jane Doe", "Wu Anling"], "{e:#?}");
+        assert_eq!(people_of("visit"), ["Wu Anling"], "{e:#?}");
     }
 
     #[test]

@@ -2047,6 +2047,18 @@ fn resolve_epithets(text: &str, sentence_tokens: &[Vec<Token<'_>>], people: &mut
 /// The person a description refers to: one who holds that role in the text; else the most
 /// prominent person mentioned so far whose known roles do not conflict and who is not the
 /// speaker of the clause the description is reported in.
+/// Whether an earlier description tied the person to another office ("the opposition leader"
+/// is not then "the prime minister").
+fn described_otherwise(p: &PersonEntity, office: &str) -> bool {
+    p.aliases.iter().any(|a| {
+        let a = a.to_lowercase();
+        a.starts_with("the ")
+            && lexicon::SINGULAR_OFFICES
+                .iter()
+                .any(|o| *o != office && a.ends_with(o))
+    })
+}
+
 fn pick_described(
     sentence_tokens: &[Vec<Token<'_>>],
     people: &People,
@@ -2078,24 +2090,6 @@ fn pick_described(
     if holders.len() > 1 {
         return None;
     }
-    if role == office {
-        // "the president" with no qualifier: only a unique holder of such an office.
-        let same_office: BTreeSet<usize> = role_holders
-            .iter()
-            .filter(|(r, _)| r.ends_with(office))
-            .flat_map(|(_, v)| v.iter().copied())
-            .collect();
-        return (same_office.len() == 1)
-            .then(|| same_office.iter().copied().next())
-            .flatten();
-    }
-    // Someone else in the text holds the same office with a different qualifier: they are not it.
-    let conflicts = |i: usize| {
-        people.persons[i]
-            .roles
-            .iter()
-            .any(|r| r.ends_with(office) && !r.eq_ignore_ascii_case(role))
-    };
     // The speaker of a reporting verb earlier in this sentence is not the one described in its
     // complement ("Mr Trump insisted the Russian president was ...").
     let toks = &sentence_tokens[sentence];
@@ -2110,6 +2104,52 @@ fn pick_described(
             })
         })
         .map(|m| m.person);
+    if role == office {
+        // "the president" with no qualifier: only a unique holder of such an office. One
+        // whose office is qualified ("the Danish prime minister, Mette Frederiksen") and who
+        // is named only later is someone new, not the one this refers back to.
+        let named_before = |i: usize| {
+            people.mentions.iter().any(|m| {
+                m.person == i
+                    && (m.sentence < sentence || m.sentence == sentence && m.span.start < pos)
+            })
+        };
+        let same_office: BTreeSet<usize> = role_holders
+            .iter()
+            .filter(|(r, _)| r.ends_with(office))
+            .flat_map(|(r, v)| {
+                let bare = r.as_str() == office;
+                v.iter().copied().filter(move |&i| bare || named_before(i))
+            })
+            .collect();
+        if same_office.len() > 1 {
+            return None;
+        }
+        if let Some(&only) = same_office.iter().next() {
+            return Some(only);
+        }
+        // No one named so far holds it: "Sir Keir Starmer has agreed … The prime minister
+        // spoke to …" refers to the one the story is about, its first-named person, when
+        // nothing gives them another office. Otherwise the office holder goes unnamed.
+        let lead = people
+            .mentions
+            .iter()
+            .min_by_key(|m| (m.sentence, m.span.start))
+            .map(|m| m.person)?;
+        let p = &people.persons[lead];
+        let fits = p.roles.is_empty()
+            && !described_otherwise(p, office)
+            && Some(lead) != excluded
+            && seen.iter().any(|(i, _, _)| *i == lead);
+        return fits.then_some(lead);
+    }
+    // Someone else in the text holds the same office with a different qualifier: they are not it.
+    let conflicts = |i: usize| {
+        people.persons[i]
+            .roles
+            .iter()
+            .any(|r| r.ends_with(office) && !r.eq_ignore_ascii_case(role))
+    };
     // The country a qualified description names ("Ukrainian president" → UA): a person whose
     // sentences name that country more often is more likely the one meant.
     let qualifier = role
@@ -2152,6 +2192,39 @@ mod tests {
 
     fn names(p: &People) -> Vec<&str> {
         p.persons.iter().map(|p| p.name.as_str()).collect()
+    }
+
+    #[test]
+    fn a_bare_office_refers_back_to_the_lead_not_ahead_to_a_foreign_holder() {
+        let text = "Sir Keir Starmer has agreed a deal with Norway. The prime minister spoke \
+                    to Ms Ingrid Solheim on Wednesday. He will also call the Danish prime \
+                    minister, Mette Frederiksen, on Friday.";
+        let p = people(text);
+        let holder = |alias: &str| {
+            p.persons
+                .iter()
+                .find(|q| q.aliases.contains(alias))
+                .map(|q| q.name.as_str())
+        };
+        assert_eq!(holder("the prime minister"), Some("Keir Starmer"), "{p:#?}");
+        assert_eq!(
+            holder("the Danish prime minister"),
+            Some("Mette Frederiksen")
+        );
+    }
+
+    #[test]
+    fn a_bare_office_names_no_one_when_the_lead_holds_another() {
+        let text = "Ms Sussan Ley defeated Mr Andrew Hastie on Tuesday. Afterwards the \
+                    opposition leader said the result was decisive. In Perth, the prime \
+                    minister said voters were tired.";
+        let p = people(text);
+        assert!(
+            p.persons
+                .iter()
+                .all(|q| !q.aliases.contains("the prime minister")),
+            "{p:#?}"
+        );
     }
 
     #[test]
