@@ -1221,7 +1221,11 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
                             | "widow"
                     )
             });
-        if next.as_deref().is_some_and(lexicon::is_speech_verb)
+        // "Analysts in Ha Noi said": after "in", "at" or "from" the words name a place.
+        let locative = prev
+            .as_deref()
+            .is_some_and(|p| matches!(p, "in" | "at" | "from"));
+        if next.as_deref().is_some_and(lexicon::is_speech_verb) && !locative
             || after_aside
             || possessor
             || prev.as_deref().is_some_and(|p| {
@@ -1855,11 +1859,15 @@ fn resolve_descriptions(
                     }
                 }
             }
-            let Some((n, office)) = office_starting_at(toks, j) else {
+            // "the Vietnamese leader": a country's leader, whichever head office the text
+            // gave them.
+            let leader = !qual.is_empty() && toks.get(j).is_some_and(|t| t.text == "leader");
+            let Some((n, office)) = office_starting_at(toks, j).or(leader.then_some((1, "leader")))
+            else {
                 i += 1;
                 continue;
             };
-            if !lexicon::SINGULAR_OFFICES.contains(&office) {
+            if !lexicon::SINGULAR_OFFICES.contains(&office) && office != "leader" {
                 i += 1;
                 continue;
             }
@@ -1937,7 +1945,10 @@ fn resolve_descriptions(
         };
         let p = &mut people.persons[idx];
         p.aliases.insert(strip_possessive(&alias).to_string());
-        if !p.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) && role != office {
+        if !p.roles.iter().any(|r| r.eq_ignore_ascii_case(&role))
+            && role != office
+            && office != "leader"
+        {
             p.roles.push(role.clone());
             role_holders
                 .entry(role.to_lowercase())
@@ -2047,6 +2058,18 @@ fn resolve_epithets(text: &str, sentence_tokens: &[Vec<Token<'_>>], people: &mut
 /// The person a description refers to: one who holds that role in the text; else the most
 /// prominent person mentioned so far whose known roles do not conflict and who is not the
 /// speaker of the clause the description is reported in.
+/// The offices that make their holder a country's leader.
+const HEAD_OFFICES: &[&str] = &[
+    "president",
+    "prime minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emperor",
+    "supreme leader",
+];
+
 /// Whether an earlier description tied the person to another office ("the opposition leader"
 /// is not then "the prime minister").
 fn described_otherwise(p: &PersonEntity, office: &str) -> bool {
@@ -2077,6 +2100,25 @@ fn pick_described(
                 None => seen.push((m.person, 1, m.span.start)),
             }
         }
+    }
+    if office == "leader" {
+        // The one holder of the country's head office: "Vietnamese prime minister".
+        let qualifier = role
+            .strip_suffix(office)
+            .unwrap_or(role)
+            .trim()
+            .to_lowercase();
+        let heads: BTreeSet<usize> = role_holders
+            .iter()
+            .filter(|(r, _)| {
+                r.strip_prefix(qualifier.as_str())
+                    .is_some_and(|rest| HEAD_OFFICES.contains(&rest.trim()))
+            })
+            .flat_map(|(_, v)| v.iter().copied())
+            .collect();
+        return (heads.len() == 1)
+            .then(|| heads.iter().copied().next())
+            .flatten();
     }
     // A holder of the role may be named anywhere, also right after ("The French president,
     // Emmanuel Macron, …").
@@ -2211,6 +2253,20 @@ mod tests {
             holder("the Danish prime minister"),
             Some("Mette Frederiksen")
         );
+    }
+
+    #[test]
+    fn a_country_s_leader_is_its_head_of_government() {
+        let text = "Vietnamese Prime Minister Le Duc Thanh met Thai Commerce Minister Wiroj \
+                    Pattanapong. The Vietnamese leader said trade would grow.";
+        let p = people(text);
+        let thanh = p
+            .persons
+            .iter()
+            .find(|q| q.name == "Le Duc Thanh")
+            .expect("Thanh");
+        assert!(thanh.aliases.contains("the Vietnamese leader"), "{p:#?}");
+        assert_eq!(thanh.roles, ["Vietnamese prime minister"]);
     }
 
     #[test]

@@ -667,7 +667,14 @@ impl Attribution<'_> {
         let pick = if verb_pos >= range.end {
             cands.last().filter(|m| {
                 let between = &text[m.span.end.min(verb_pos)..verb_pos];
-                !between.contains(',') && between.split_whitespace().count() <= 6
+                // "Dr Nguyen Thi Lan of the Diplomatic Academy of Viet Nam said": a body the
+                // person belongs to may take more words.
+                let limit = if between.trim_start().starts_with("of ") {
+                    10
+                } else {
+                    6
+                };
+                !between.contains(',') && between.split_whitespace().count() <= limit
             })
         } else {
             cands.first()
@@ -683,11 +690,18 @@ impl Attribution<'_> {
         {
             let lead = &text[range.start..m.span.start];
             let tail = text[m.span.end..verb_pos].trim_end();
+            // "Republican Sen. Laura Brennaman of Mesa, told": the home town or body before the
+            // closing comma belongs to the name.
+            let of_tail = tail.strip_prefix(" of ").is_some_and(|rest| {
+                rest.ends_with(',')
+                    && !rest[..rest.len() - 1].contains([',', '"', '\u{201C}', ';'])
+                    && rest.split_whitespace().count() <= 8
+            });
             let lead_ok = lead.split_whitespace().count() <= 3
                 && !lead.contains(['.', ';'])
                 && (lead.trim().is_empty() || lead.trim_end().ends_with(','));
             if lead_ok
-                && tail.starts_with(',')
+                && (tail.starts_with(',') || of_tail)
                 && tail.ends_with(',')
                 && tail.split_whitespace().count() <= 16
                 && !tail.contains(['"', '\u{201C}', ';'])
@@ -1655,6 +1669,27 @@ mod tests {
             Speaker::Named(n) => Some(n.clone()),
             Speaker::Unknown => None,
         }
+    }
+
+    #[test]
+    fn a_speaker_keeps_the_body_or_town_named_after_them() {
+        let text = "Analysts in Ha Noi said it was politics. Dr Nguyen Thi Lan of the \
+                    Diplomatic Academy of Viet Nam said it was a chance to \u{201C}speak with \
+                    its own voice\u{201D}. The sponsor, Republican Sen. Laura Brennaman of \
+                    Mesa, told the committee that phones were \"a distraction in class.\"";
+        let (p, q) = run(text);
+        let names: Vec<&str> = p.persons.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Nguyen Thi Lan", "Laura Brennaman"]);
+        let direct: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        assert_eq!(direct.len(), 2, "{q:#?}");
+        assert_eq!(
+            speaker_name(&p, direct[0]).as_deref(),
+            Some("Nguyen Thi Lan")
+        );
+        assert_eq!(
+            speaker_name(&p, direct[1]).as_deref(),
+            Some("Laura Brennaman")
+        );
     }
 
     #[test]

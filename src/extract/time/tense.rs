@@ -124,7 +124,7 @@ fn scheduled_present(t: &Tokens, i: usize) -> bool {
         return false;
     }
     let subject = (t.capitalised(i - 1) && !t.word_in(i - 1, DETERMINERS))
-        || t.word_in(i - 1, &["they", "we", "he", "she", "it"]);
+        || t.word_in(i - 1, &["they", "we", "he", "she", "it", "which", "who"]);
     let object = t.word_in(
         i + 1,
         &[
@@ -397,7 +397,11 @@ pub(super) fn cue(t: &Tokens, i: usize) -> Option<Tense> {
     }
     // "who returns", "which opens": a verb in the present simple right after a relative
     // pronoun (a noun cannot stand there), which news uses for scheduled happenings.
+    // One that keeps a schedule ("which opens at 11:00 on Tuesday") points forward.
     if i > 0 && t.word_in(i - 1, &["who", "which"]) && present_s_form(t.str(i)) {
+        if t.word_in(i, SCHEDULE_VERBS) {
+            return Some(Tense::Future);
+        }
         return Some(Tense::Present);
     }
     if t.word_in(i, FUTURE) {
@@ -651,6 +655,13 @@ mod tests {
         assert_eq!(
             tense("It was a good start on Friday for the team.", "Friday"),
             Tense::Past
+        );
+        assert_eq!(
+            tense(
+                "The summit, which opens at 11:00 BST on Tuesday, will be short.",
+                "Tuesday"
+            ),
+            Tense::Future
         );
         assert_eq!(
             tense(
