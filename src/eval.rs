@@ -1246,6 +1246,8 @@ const HONORIFICS: &[&str] = &[
     "hon",
     "revd",
     "justice",
+    "cllr",
+    "cr",
 ];
 
 /// The key a surface form (alias, role, place) is compared on: folded, leading "the" dropped.

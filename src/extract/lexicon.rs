@@ -105,6 +105,8 @@ pub const HONORIFICS: &[(&str, Option<Gender>)] = &[
     ("Mama", Some(Gender::Female)),
     ("Baba", Some(Gender::Male)),
     ("Cllr", None),
+    // Australian councillors: "Cr Carr said".
+    ("Cr", None),
     ("Councillor", None),
     ("Judge", None),
     ("Justice", None),
@@ -160,6 +162,7 @@ const TITLE_OFFICES: &[(&str, &str)] = &[
     ("Prof", "professor"),
     ("Professor", "professor"),
     ("Cllr", "councillor"),
+    ("Cr", "councillor"),
     ("Councillor", "councillor"),
 ];
 

@@ -1189,15 +1189,28 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
         let prev = (chain.first > 0).then(|| toks[chain.first - 1].text.to_lowercase());
         let prev2 = (chain.first > 1).then(|| toks[chain.first - 2].text.to_lowercase());
         // "Ryan de Souza, on as a substitute, added": the verb after an aside.
+        // "Torres, a junior from Charlotte, North Carolina, said": an aside may hold the
+        // comma of a "town, state" pair.
+        let commas: Vec<usize> = toks[end + 1..]
+            .iter()
+            .enumerate()
+            .take(14)
+            .filter(|(_, t)| text[t.span.end..].starts_with(','))
+            .map(|(p, _)| end + 1 + p)
+            .take(2)
+            .collect();
+        let speech_after = |c: usize| {
+            toks.get(c + 1)
+                .is_some_and(|v| lexicon::is_speech_verb(&v.text.to_lowercase()))
+        };
+        let region_pair =
+            |a: usize, b: usize| b - a <= 3 && toks[a + 1..=b].iter().all(|t| t.is_capitalised());
         let after_aside = text[toks[end].span.end..].starts_with(", ")
-            && toks[end + 1..]
-                .iter()
-                .take(10)
-                .position(|t| text[t.span.end..].starts_with(','))
-                .is_some_and(|p| {
-                    toks.get(end + 2 + p)
-                        .is_some_and(|v| lexicon::is_speech_verb(&v.text.to_lowercase()))
-                });
+            && match commas.as_slice() {
+                [a, ..] if *a <= end + 10 && speech_after(*a) => true,
+                [a, b] => region_pair(*a, *b) && speech_after(*b),
+                _ => false,
+            };
         // "Vladimir Putin’s spokesman", "Jane Doe's husband": people have offices and kin.
         let possessor = toks[end].is_possessive()
             && core_words.len() >= 2

@@ -1307,12 +1307,47 @@ impl Attribution<'_> {
     /// by the Tenancies Board"), or a body by its common noun ("according to the ministry").
     fn according_to_source(&self, si: usize, range: Range<usize>) -> Speaker {
         let text = self.text;
+        // "according to Pell": the person named right after (whom `speaker_in` passes over as
+        // the object of a preposition).
+        let lead =
+            range.start + (text[range.clone()].len() - text[range.clone()].trim_start().len());
+        if let Some(m) = self
+            .people
+            .starting_in(range.clone())
+            .iter()
+            .find(|m| m.span.start == lead)
+        {
+            return Speaker::Person(m.person);
+        }
+        let phrase = text[range.clone()].trim_end_matches(['.', ' ', '\n']);
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        // "the National Conference of State Legislatures": a body's whole proper name.
+        let proper = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        let body_name = (2..=10).contains(&words.len())
+            && words.iter().enumerate().all(|(i, w)| {
+                proper(w)
+                    || i > 0 && i + 1 < words.len() && matches!(*w, "of" | "and" | "for" | "on")
+                    || i == 0 && w.eq_ignore_ascii_case("the")
+            })
+            && words.iter().filter(|w| proper(w)).count() >= 2
+            && !super::gazetteer::is_place_name(phrase.trim_start_matches("the "));
+        // "Japanese customs data": figures of a named source.
+        let data = (2..=4).contains(&words.len())
+            && proper(&words[0])
+            && words.last().is_some_and(|w| {
+                matches!(
+                    *w,
+                    "data" | "figures" | "statistics" | "estimates" | "records" | "documents"
+                )
+            });
+        if body_name || data {
+            return Speaker::Named(phrase.replacen("The ", "the ", 1));
+        }
         if let Some(sp) = self.speaker_in(si, range.clone(), range.start)
             && sp != Speaker::Unknown
         {
             return sp;
         }
-        let phrase = text[range.clone()].trim_end_matches(['.', ' ', '\n']);
         // "according to figures published by …", "according to a release from …".
         if let Some((p, link)) = [" by ", " from "]
             .iter()
@@ -1689,6 +1724,26 @@ mod tests {
         assert_eq!(
             speaker_name(&p, direct[1]).as_deref(),
             Some("Laura Brennaman")
+        );
+    }
+
+    #[test]
+    fn according_to_a_person_a_body_or_its_figures() {
+        let text = "Sen. Curtis Pell spoke on Wednesday. The House could hear it next week, \
+                    according to Pell. At least 19 states restrict phones, according to the \
+                    National Conference of State Legislatures. Trade was worth $290 billion \
+                    last year, according to Japanese customs data.";
+        let (p, q) = run(text);
+        let reported: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Reported).collect();
+        let speakers: Vec<Option<String>> = reported.iter().map(|q| speaker_name(&p, q)).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Curtis Pell".to_string()),
+                Some("the National Conference of State Legislatures".to_string()),
+                Some("Japanese customs data".to_string())
+            ],
+            "{q:#?}"
         );
     }
 
