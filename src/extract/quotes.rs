@@ -871,6 +871,19 @@ impl Attribution<'_> {
             k -= 1;
         }
         let t = toks.get(k.checked_sub(1)?)?;
+        // "The council said in a statement that …, and called for": a verb joined to an
+        // earlier speech verb shares its subject.
+        if t.text == "and" {
+            let sentence_start = self.sentences[si].span.start.max(range.start);
+            let earlier = toks[..k - 1].iter().rev().find(|v| {
+                v.span.start > sentence_start
+                    && lexicon::is_speech_verb(&v.text.to_lowercase())
+                    && !self.inside_quote(v.span.start)
+            });
+            if let Some(v) = earlier {
+                return self.speaker_in(si, range.start..v.span.start, v.span.start);
+            }
+        }
         // A mention that ends here, unless it is the object of an aside ("Ms. Okafor, pressed
         // later by Ms. Cantwell, said": Okafor speaks).
         if let Some(m) = self.people.in_sentence(si).find(|m| {
@@ -928,6 +941,28 @@ impl Attribution<'_> {
             && !lexicon::is_speech_verb(&lower)
             && !text[t.span.end..verb_pos].contains(',')
         {
+            if ORG_NOUNS.contains(&lower.as_str()) || lower == "service" {
+                // "Reyes' office said", "Norway's police security service said": the body of a
+                // named person or country, as the text writes it.
+                let owner = (k.saturating_sub(5)..k.saturating_sub(1)).rev().find(|&o| {
+                    let w = toks[o].text;
+                    (w.ends_with("'s")
+                        || w.ends_with("\u{2019}s")
+                        || w.ends_with('\'')
+                        || w.ends_with('\u{2019}'))
+                        && w.chars().next().is_some_and(char::is_uppercase)
+                        && toks[o + 1..k - 1]
+                            .iter()
+                            .all(|m| m.text.chars().all(char::is_lowercase))
+                });
+                if let Some(o) = owner
+                    && !text[toks[o].span.start..t.span.end].contains(',')
+                {
+                    return Some(Speaker::Named(
+                        text[toks[o].span.start..t.span.end].to_string(),
+                    ));
+                }
+            }
             if ORG_NOUNS.contains(&lower.as_str()) {
                 // "her office said": the office of the person "her" refers to.
                 let owner = toks
@@ -1167,7 +1202,8 @@ impl Attribution<'_> {
             {
                 j += n + 1;
             }
-            if j < toks.len() && toks[j].text == "that" {
+            let explicit_that = j < toks.len() && toks[j].text == "that";
+            if explicit_that {
                 j += 1;
             }
             let Some(start_tok) = toks.get(j) else {
@@ -1234,7 +1270,10 @@ impl Attribution<'_> {
                 if k2 > j + 2
                     && matches!(toks[k2 - 1].text, "and" | "but")
                     && outside(t2)
-                    && w2.ends_with("ed")
+                    // "noted that … and said …"; after "declared a state of emergency and
+                    // said" the first verb reported nothing.
+                    && (w2.ends_with("ed")
+                        || explicit_that && matches!(w2.as_str(), "said" | "told" | "wrote"))
                     && lexicon::is_speech_verb(&w2)
                 {
                     end = toks[k2 - 1].span.start;
@@ -1745,6 +1784,36 @@ mod tests {
             ],
             "{q:#?}"
         );
+    }
+
+    #[test]
+    fn a_joined_verb_and_a_named_owner_s_body() {
+        let text = "The Norwegian Refugee Council said in a statement that convoys were \
+                    blocked, and called for \"immediate access\". Gov. Daniel Reyes spoke \
+                    on Tuesday. Reyes' office said Wednesday that the governor was \
+                    \"encouraged\" by the vote. He noted that investment had reached \
+                    $14 billion, and said firms would grow.";
+        let (p, q) = run(text);
+        let direct: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Direct).collect();
+        let speakers: Vec<Option<String>> = direct.iter().map(|q| speaker_name(&p, q)).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("the Norwegian Refugee Council".to_string()),
+                Some("Reyes' office".to_string())
+            ],
+            "{q:#?}"
+        );
+        let reported: Vec<&str> = q
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Reported)
+            .map(|q| &text[q.span.clone()])
+            .collect();
+        assert!(
+            reported.contains(&"investment had reached $14 billion"),
+            "{reported:?}"
+        );
+        assert!(reported.contains(&"firms would grow"), "{reported:?}");
     }
 
     #[test]
