@@ -35,6 +35,8 @@ pub(super) struct Tok {
 /// what [`Tokens::word_in`] matches: ASCII letters fold, anything else compares as written.
 pub(super) struct WordSet {
     words: &'static [&'static str],
+    /// Further lists whose words belong to the set too ([`WordSet::union`]).
+    more: &'static [&'static [&'static str]],
     set: std::sync::OnceLock<std::collections::HashSet<String, crate::extract::lexicon::FastHash>>,
 }
 
@@ -42,14 +44,30 @@ impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> Self {
         Self {
             words,
+            more: &[],
+            set: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The words of several lists in one set: a sieve that answers "is this word in any of
+    /// them?" with one look-up, for the rules that test a token against list after list.
+    pub const fn union(lists: &'static [&'static [&'static str]]) -> Self {
+        Self {
+            words: &[],
+            more: lists,
             set: std::sync::OnceLock::new(),
         }
     }
 
     fn contains_ignore_ascii_case(&self, word: &str) -> bool {
-        let set = self
-            .set
-            .get_or_init(|| self.words.iter().map(|w| w.to_ascii_lowercase()).collect());
+        let set = self.set.get_or_init(|| {
+            let lists = self.more.iter().copied();
+            std::iter::once(self.words)
+                .chain(lists)
+                .flatten()
+                .map(|w| w.to_ascii_lowercase())
+                .collect()
+        });
         // Short words fold into a buffer on the stack; a longer one is rare enough to allocate.
         let mut buf = [0u8; 32];
         if let Some(slot) = buf.get_mut(..word.len()) {
@@ -419,5 +437,14 @@ mod tests {
         }
         assert!(t.word_in_set(0, &SET) && t.word_in_set(5, &SET));
         assert!(!t.word_in_set(3, &SET) && !t.word_in_set(4, &SET));
+    }
+
+    #[test]
+    fn a_union_holds_the_words_of_each_list() {
+        static BOTH: WordSet = WordSet::union(&[&["said", "führer"], &["rung"]]);
+        let s = "SAID Führer RUNG says FÜHRER rungs";
+        let t = Tokens::new(s, 0..s.len());
+        let found: Vec<bool> = (0..t.len()).map(|i| t.word_in_set(i, &BOTH)).collect();
+        assert_eq!(found, [true, true, true, false, false, false]);
     }
 }
