@@ -43,7 +43,7 @@ use std::ops::Range;
 use super::gazetteer::{self, PlaceKind};
 use super::lexicon::{self, Gender};
 use super::people::People;
-use super::sentences::{Sentence, Token, sentence_tokens, strip_possessive};
+use super::sentences::{Sentence, Token, lowercase, sentence_tokens, strip_possessive};
 use super::time::{self, SentenceTimes, Tense, TimeContext, TimeMention};
 use crate::model::{EventStatus, Place, Precision, TimePoint};
 
@@ -3511,8 +3511,8 @@ fn sentence_place(
         if quotes.contains(t.span.start) {
             continue;
         }
-        let lw = t.text.to_lowercase();
-        let at = matches!(lw.as_str(), "at" | "outside" | "inside");
+        let lw = lowercase(t.text);
+        let at = matches!(&*lw, "at" | "outside" | "inside");
         // "to" and "for" name a destination only right after the journey: "travel to
         // Brussels", "leave for Kuala Lumpur", "a state visit to Germany" (not "speaking to
         // CNA").
@@ -3530,7 +3530,7 @@ fn sentence_place(
             || moving
                 && after_journey
                 && matches!(
-                    lw.as_str(),
+                    &*lw,
                     "to" | "visit" | "visiting" | "visited" | "visits" | "for"
                 );
         if !allowed || affiliation(text, toks, k) {

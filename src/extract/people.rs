@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::gazetteer;
 use super::lexicon::{self, Gender};
-use super::sentences::{Sentence, Token, sentence_tokens, strip_possessive};
+use super::sentences::{Sentence, Token, lowercase, sentence_tokens, strip_possessive};
 
 /// How a mention refers to its person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -487,8 +487,8 @@ fn word_is(t: &Token<'_>, part: &str) -> bool {
 /// Longest office (from [`lexicon::OFFICES`]) that ends at token `end` (inclusive), matching
 /// case-insensitively. Returns the number of tokens it takes.
 fn office_ending_at(toks: &[Token<'_>], end: usize) -> Option<(usize, &'static str)> {
-    let last = strip_possessive(toks.get(end)?.text).to_lowercase();
-    let cands = OFFICE_INDEX.by_last.get(last.as_str())?;
+    let last = lowercase(strip_possessive(toks.get(end)?.text));
+    let cands = OFFICE_INDEX.by_last.get(&*last)?;
     cands.iter().find_map(|(parts, office)| {
         let n = parts.len();
         (n <= end + 1
@@ -502,8 +502,8 @@ fn office_ending_at(toks: &[Token<'_>], end: usize) -> Option<(usize, &'static s
 
 /// Longest office that starts at token `start`.
 fn office_starting_at(toks: &[Token<'_>], start: usize) -> Option<(usize, &'static str)> {
-    let first = strip_possessive(toks.get(start)?.text).to_lowercase();
-    let cands = OFFICE_INDEX.by_first.get(first.as_str())?;
+    let first = lowercase(strip_possessive(toks.get(start)?.text));
+    let cands = OFFICE_INDEX.by_first.get(&*first)?;
     cands.iter().find_map(|(parts, office)| {
         let n = parts.len();
         (start + n <= toks.len()
@@ -1826,8 +1826,8 @@ fn resolve_descriptions(
     for (si, toks) in sentence_tokens.iter().enumerate() {
         let mut i = 0;
         while i < toks.len() {
-            let lower = toks[i].text.to_lowercase();
-            let det = matches!(lower.as_str(), "the");
+            let lower = lowercase(toks[i].text);
+            let det = matches!(&*lower, "the");
             let possessive_country = toks[i].is_possessive()
                 && gazetteer::country(toks[i].without_possessive()).is_some();
             if !det && !possessive_country {
@@ -1984,10 +1984,10 @@ fn resolve_epithets(text: &str, sentence_tokens: &[Vec<Token<'_>>], people: &mut
             let punctuated =
                 text[end_of_word..].starts_with([',', '.', ';', ':', '\u{201D}', '"', ')']);
             let verb_next = toks.get(k + 1).is_some_and(|t| {
-                let lw = t.text.to_lowercase();
+                let lw = lowercase(t.text);
                 lexicon::is_speech_verb(&lw)
                     || matches!(
-                        lw.as_str(),
+                        &*lw,
                         "has"
                             | "had"
                             | "was"
