@@ -560,6 +560,11 @@ pub fn find_events(
     find_events_in(text, sentences, &read, people, quote_spans, tctx)
 }
 
+/// A sentence word in lower case, without its possessive ending: borrowed from the text when
+/// it is already lower-case ASCII ([`lowercase`]), so that reading a sentence allocates only
+/// for its capitalised words.
+type Lowered<'t> = std::borrow::Cow<'t, str>;
+
 /// What the extractor has already read from every sentence, in sentence order, so that the
 /// event pass does not split each sentence again.
 pub struct Sentences<'a, 't> {
@@ -605,9 +610,9 @@ pub fn find_events_in(
         // The sentence rules compare words with words, over the first words only.
         let toks = read_sentences.read_tokens(si);
         let read = s.span.start..toks.last().map_or(s.span.start, |t| t.span.end);
-        let lower: Vec<String> = toks
+        let lower: Vec<Lowered<'_>> = toks
             .iter()
-            .map(|t| strip_possessive(t.text).to_lowercase())
+            .map(|t| lowercase(strip_possessive(t.text)))
             .collect();
         let dateline_end = dateline_end(text, s);
         let triggers: Vec<Trigger> = find_triggers(text, toks, &lower)
@@ -701,7 +706,7 @@ pub fn find_events_in(
             heads.is_empty()
                 && lower[..k].iter().any(|w| {
                     matches!(
-                        w.as_str(),
+                        w.as_ref(),
                         "programme" | "program" | "schedule" | "itinerary" | "agenda"
                     )
                 })
@@ -764,7 +769,7 @@ pub fn find_events_in(
                 .position(|t| t.span.start >= group.stretch.start);
             let returning = from.and_then(|k| k.checked_sub(1)).is_some_and(|k| {
                 matches!(
-                    lower[k].as_str(),
+                    lower[k].as_ref(),
                     "returns" | "returned" | "returning" | "return" | "back" | "home"
                 )
             });
@@ -918,10 +923,7 @@ pub fn find_events_in(
             let after_trigger = toks.iter().position(|t| t.span.start >= first.span.end);
             let by_body = after_trigger.is_some_and(|a| {
                 lower[a] == "by"
-                    && matches!(
-                        lower.get(a + 1).map(String::as_str),
-                        Some("the" | "a" | "an")
-                    )
+                    && matches!(lower.get(a + 1).map(|w| &**w), Some("the" | "a" | "an"))
                     && !persons.iter().any(|&(_, pos)| {
                         toks.get(a + 4).is_none_or(|t| pos < t.span.end) && pos > toks[a].span.end
                     })
@@ -1349,7 +1351,7 @@ fn venues_in_towns(drafts: &mut [EventDraft]) {
 
 /// Whether the person named at byte `pos` is the subject of a verb of staying away: "would
 /// miss", "skipped", "will boycott", "pulled out of", or of facing a vote about them.
-fn stays_away(toks: &[Token<'_>], lower: &[String], pos: usize) -> bool {
+fn stays_away(toks: &[Token<'_>], lower: &[Lowered<'_>], pos: usize) -> bool {
     let Some(k) = toks.iter().position(|t| t.span.start >= pos) else {
         return false;
     };
@@ -1357,7 +1359,7 @@ fn stays_away(toks: &[Token<'_>], lower: &[String], pos: usize) -> bool {
     let mut j = k;
     while j < toks.len()
         && (toks[j].text.starts_with(char::is_uppercase)
-            || lexicon::NAME_PARTICLES.contains(&lower[j].as_str()))
+            || lexicon::NAME_PARTICLES.contains(&lower[j].as_ref()))
     {
         j += 1;
     }
@@ -1366,7 +1368,7 @@ fn stays_away(toks: &[Token<'_>], lower: &[String], pos: usize) -> bool {
             return false;
         };
         if matches!(
-            w.as_str(),
+            w.as_ref(),
             "miss"
                 | "misses"
                 | "missed"
@@ -1384,16 +1386,16 @@ fn stays_away(toks: &[Token<'_>], lower: &[String], pos: usize) -> bool {
         }
         // "will face a motion of censure", "faces a confidence vote": the one a vote is about
         // is not among those who cast it.
-        if matches!(w.as_str(), "face" | "faces" | "faced" | "facing") {
+        if matches!(w.as_ref(), "face" | "faces" | "faced" | "facing") {
             return lower[j + 1..].iter().take(3).any(|x| {
                 matches!(
-                    x.as_str(),
+                    x.as_ref(),
                     "vote" | "motion" | "ballot" | "censure" | "confidence" | "no-confidence"
                 )
             });
         }
         if !matches!(
-            w.as_str(),
+            w.as_ref(),
             "will"
                 | "would"
                 | "could"
@@ -1901,7 +1903,7 @@ const VERB_CUES: &[&str] = &[
 
 /// The trigger words of one sentence, in text order. `lower` is each token without its
 /// possessive, in lower case, as the caller already has it.
-fn find_triggers(text: &str, toks: &[Token<'_>], lower: &[String]) -> Vec<Trigger> {
+fn find_triggers(text: &str, toks: &[Token<'_>], lower: &[Lowered<'_>]) -> Vec<Trigger> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
@@ -1970,11 +1972,11 @@ static NOUN_TRIGGERS_BY_FIRST_WORD: std::sync::LazyLock<
 fn noun_trigger_at(
     text: &str,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
     k: usize,
 ) -> Option<(usize, &'static str, bool)> {
-    let prev = k.checked_sub(1).map(|p| lower[p].as_str());
-    let candidates = NOUN_TRIGGERS_BY_FIRST_WORD.get(lower[k].as_str())?;
+    let prev = k.checked_sub(1).map(|p| lower[p].as_ref());
+    let candidates = NOUN_TRIGGERS_BY_FIRST_WORD.get(lower[k].as_ref())?;
     for (phrase, kind, parts) in candidates {
         if k + parts.len() > toks.len() {
             continue;
@@ -1998,7 +2000,7 @@ fn noun_trigger_at(
         if prev == Some("of")
             && k >= 2
             && matches!(
-                lower[k - 2].as_str(),
+                lower[k - 2].as_ref(),
                 "year" | "years" | "months" | "weeks" | "decade" | "decades" | "rounds"
             )
         {
@@ -2053,7 +2055,7 @@ const DETERMINERS: &[&str] = &[
 
 /// Whether a determiner or possessive opens the phrase that ends at token `k`: "the final",
 /// "its March 10 meeting", "an FA Cup first-round tie", "Tuesday's trip".
-fn has_determiner(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) -> bool {
+fn has_determiner(text: &str, toks: &[Token<'_>], lower: &[Lowered<'_>], k: usize) -> bool {
     let mut j = k;
     for _ in 0..5 {
         if j == 0 {
@@ -2064,8 +2066,8 @@ fn has_determiner(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) ->
             return false;
         }
         j -= 1;
-        if DETERMINERS.contains(&lower[j].as_str())
-            || matches!(lower[j].as_str(), "next" | "last")
+        if DETERMINERS.contains(&lower[j].as_ref())
+            || matches!(lower[j].as_ref(), "next" | "last")
             || toks[j].is_possessive()
         {
             return true;
@@ -2075,11 +2077,11 @@ fn has_determiner(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) ->
 }
 
 /// A verb trigger at token `k`, when its context makes it name an event.
-fn verb_trigger_at(lower: &[String], k: usize) -> Option<&'static str> {
-    let word = lower[k].as_str();
+fn verb_trigger_at(lower: &[Lowered<'_>], k: usize) -> Option<&'static str> {
+    let word = lower[k].as_ref();
     let (_, kind) = VERB_TRIGGERS.iter().find(|(v, _)| *v == word)?;
-    let next = lower.get(k + 1).map(String::as_str);
-    let prev = k.checked_sub(1).map(|p| lower[p].as_str());
+    let next = lower.get(k + 1).map(|w| &**w);
+    let prev = k.checked_sub(1).map(|p| lower[p].as_ref());
     let usable = match word {
         // "spoke with", "spoke by phone"
         "spoke" | "spoken" | "speak" | "speaks" | "talked" => {
@@ -2090,7 +2092,7 @@ fn verb_trigger_at(lower: &[String], k: usize) -> Option<&'static str> {
                     && lower[k + 1..]
                         .iter()
                         .take(7)
-                        .any(|w| matches!(w.as_str(), "phone" | "telephone" | "video"))
+                        .any(|w| matches!(w.as_ref(), "phone" | "telephone" | "video"))
         }
         "leave" | "leaves" | "depart" | "departs" => next == Some("for"),
         // "flew back from Paris", "fly home": a return, not a journey to an event.
@@ -2106,7 +2108,7 @@ fn verb_trigger_at(lower: &[String], k: usize) -> Option<&'static str> {
         // "spent Tuesday in Saudi Arabia", "spent two days in Kyiv": a stay, told by its time
         // and then its place ("spent £1bn on roads" is money).
         "spent" | "spends" | "spend" | "spending" => {
-            let after: Vec<&str> = lower[k + 1..].iter().take(6).map(String::as_str).collect();
+            let after: Vec<&str> = lower[k + 1..].iter().take(6).map(|w| &**w).collect();
             let timed = after.iter().take(3).any(|w| {
                 time::is_weekday_word(w)
                     || matches!(
@@ -2135,13 +2137,13 @@ fn verb_trigger_at(lower: &[String], k: usize) -> Option<&'static str> {
 
 /// "Speaking at a business event …": the token of the occasion's head noun, when it is not an
 /// event noun of its own (those are read as themselves).
-fn spoken_at(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) -> Option<usize> {
-    if lower[k] != "speaking" || lower.get(k + 1).map(String::as_str) != Some("at") {
+fn spoken_at(text: &str, toks: &[Token<'_>], lower: &[Lowered<'_>], k: usize) -> Option<usize> {
+    if lower[k] != "speaking" || lower.get(k + 1).map(|w| &**w) != Some("at") {
         return None;
     }
     let mut j = k + 2;
     if !matches!(
-        lower.get(j).map(String::as_str),
+        lower.get(j).map(|w| &**w),
         Some("a" | "an" | "the" | "his" | "her" | "their" | "its")
     ) {
         return None;
@@ -2153,7 +2155,7 @@ fn spoken_at(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) -> Opti
             break;
         }
         j += 1;
-        if toks[j].is_capitalised() || AFTER_HEAD.contains(&lower[j].as_str()) {
+        if toks[j].is_capitalised() || AFTER_HEAD.contains(&lower[j].as_ref()) {
             break;
         }
         head = Some(j);
@@ -2216,11 +2218,11 @@ fn story_day(
 
 /// "Asked whether Trump would meet Democratic leaders, she said …": a happening only asked
 /// about is not one the text tells.
-fn only_asked_about(text: &str, toks: &[Token<'_>], lower: &[String], t: &Trigger) -> bool {
+fn only_asked_about(text: &str, toks: &[Token<'_>], lower: &[Lowered<'_>], t: &Trigger) -> bool {
     let opens = lower.first().is_some_and(|w| w == "asked")
         && lower
             .get(1)
-            .is_some_and(|w| matches!(w.as_str(), "whether" | "if" | "how" | "when" | "why"));
+            .is_some_and(|w| matches!(w.as_ref(), "whether" | "if" | "how" | "when" | "why"));
     if !opens {
         return false;
     }
@@ -2233,7 +2235,7 @@ fn only_asked_about(text: &str, toks: &[Token<'_>], lower: &[String], t: &Trigge
 fn is_say_time(
     text: &str,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
     triggers: &[Trigger],
     t: &TimeMention,
 ) -> bool {
@@ -2243,7 +2245,7 @@ fn is_say_time(
             .any(|x| x.span.start <= toks[j].span.start && toks[j].span.start < x.span.end)
     };
     if let Some(a) = toks.iter().position(|w| w.span.start >= t.end)
-        && SAY_VERBS.contains(&lower[a].as_str())
+        && SAY_VERBS.contains(&lower[a].as_ref())
         && text[t.end..toks[a].span.start].trim().is_empty()
     {
         return true;
@@ -2255,7 +2257,7 @@ fn is_say_time(
         // "confirmed that Petrović would miss Tuesday's trip": the time is in the clause told.
         if in_trigger(j)
             || matches!(
-                lower[j].as_str(),
+                lower[j].as_ref(),
                 "that"
                     | "whether"
                     | "if"
@@ -2276,7 +2278,7 @@ fn is_say_time(
         {
             return false;
         }
-        if SAY_VERBS.contains(&lower[j].as_str()) {
+        if SAY_VERBS.contains(&lower[j].as_ref()) {
             return true;
         }
         if text[toks[j].span.end..toks[j + 1].span.start].contains([',', ';']) {
@@ -2293,7 +2295,7 @@ fn is_say_time(
 fn relative_clauses(
     text: &str,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
 ) -> Vec<(Range<usize>, usize, bool)> {
     let mut out = Vec::new();
     for k in 1..toks.len() {
@@ -2303,10 +2305,10 @@ fn relative_clauses(
             && lower[k].len() > 3
             && lower[k].ends_with("ed")
             && matches!(
-                lower[k + 1].as_str(),
+                lower[k + 1].as_ref(),
                 "after" | "before" | "since" | "until" | "because" | "while"
             );
-        let who = aside || matches!(lower[k].as_str(), "who" | "whose" | "whom");
+        let who = aside || matches!(lower[k].as_ref(), "who" | "whose" | "whom");
         if !(who || lower[k] == "which") {
             continue;
         }
@@ -2354,7 +2356,7 @@ fn clause_end(text: &str, toks: &[Token<'_>], k: usize) -> usize {
 fn when_clauses(
     text: &str,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
     times: &[TimeMention],
 ) -> Vec<(TimeMention, Range<usize>)> {
     let mut out = Vec::new();
@@ -2454,7 +2456,7 @@ const PAIR_PHRASES: &[&[&str]] = &[
 fn sentence_persons(
     si: usize,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
     people: &People,
     quotes: &Quotes,
     triggers: &[Trigger],
@@ -2485,7 +2487,7 @@ fn sentence_persons(
         let possessive = strip_possessive(toks[k].text).len() < toks[k].text.len();
         let stands_for_event = lower.get(k + 1).is_some_and(|w| {
             matches!(
-                w.as_str(),
+                w.as_ref(),
                 "first" | "second" | "last" | "latest" | "next" | "own" | "final"
             )
         });
@@ -2503,7 +2505,7 @@ fn sentence_persons(
         if quotes.contains(t.span.start) {
             continue;
         }
-        let w = lower[k].as_str();
+        let w = lower[k].as_ref();
         let gender = match w {
             "he" => Gender::Male,
             "she" => Gender::Female,
@@ -2684,12 +2686,18 @@ const HOLD_VERBS: &[&str] = &[
 
 /// The token where the phrase of the trigger at token `k` begins: "a heated meeting",
 /// "Friday’s talks", "Mr. Modi's visit". A verb stands alone.
-fn np_start_tok(text: &str, toks: &[Token<'_>], lower: &[String], k: usize, verb: bool) -> usize {
+fn np_start_tok(
+    text: &str,
+    toks: &[Token<'_>],
+    lower: &[Lowered<'_>],
+    k: usize,
+    verb: bool,
+) -> usize {
     // A verb, or a phrase that opens with a verb or preposition ("laid a wreath", "on the
     // phone"), stands alone.
     if verb
         || matches!(
-            lower[k].as_str(),
+            lower[k].as_ref(),
             "on" | "laid" | "lay" | "give" | "gives" | "gave" | "giving"
         )
     {
@@ -2704,7 +2712,7 @@ fn np_start_tok(text: &str, toks: &[Token<'_>], lower: &[String], k: usize, verb
         if gap.trim() != "" {
             break;
         }
-        let w = lower[j - 1].as_str();
+        let w = lower[j - 1].as_ref();
         if DETERMINERS.contains(&w) {
             return j - 1;
         }
@@ -2717,7 +2725,7 @@ fn np_start_tok(text: &str, toks: &[Token<'_>], lower: &[String], k: usize, verb
 }
 
 /// The byte where the phrase of the trigger at token `k` begins.
-fn np_start(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) -> usize {
+fn np_start(text: &str, toks: &[Token<'_>], lower: &[Lowered<'_>], k: usize) -> usize {
     toks[np_start_tok(text, toks, lower, k, false)].span.start
 }
 
@@ -2726,7 +2734,7 @@ fn np_start(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) -> usize
 /// at the Asean summit"), its purpose ("travel to Beijing for a summit", "travel to Brussels
 /// next week to meet"), or a relative clause about a noun ("the G7 summit …, which Canada
 /// will host").
-fn joins(text: &str, lower: &[String], people: &People, v: &Trigger, t: &Trigger) -> bool {
+fn joins(text: &str, lower: &[Lowered<'_>], people: &People, v: &Trigger, t: &Trigger) -> bool {
     if t.tok <= v.tok {
         return false;
     }
@@ -2744,7 +2752,7 @@ fn joins(text: &str, lower: &[String], people: &People, v: &Trigger, t: &Trigger
         // "met at the Asean summit" (not "vote on whether to strike after talks").
         let opens = between.first().is_none_or(|w| {
             matches!(
-                w.as_str(),
+                w.as_ref(),
                 "a" | "an" | "the" | "his" | "her" | "their" | "its" | "to" | "at" | "this"
             )
         });
@@ -2753,9 +2761,9 @@ fn joins(text: &str, lower: &[String], people: &People, v: &Trigger, t: &Trigger
             && !gap_text.contains([',', ';', '(', '\u{2013}', '\u{2014}'])
             && !someone
             && !between.iter().any(|w| {
-                SAY_VERBS.contains(&w.as_str())
+                SAY_VERBS.contains(&w.as_ref())
                     || matches!(
-                        w.as_str(),
+                        w.as_ref(),
                         "and"
                             | "or"
                             | "but"
@@ -2790,7 +2798,7 @@ fn joins(text: &str, lower: &[String], people: &People, v: &Trigger, t: &Trigger
         && !gap_text.contains([';', '('])
         && !between
             .iter()
-            .any(|w| matches!(w.as_str(), "and" | "but" | "which" | "who"))
+            .any(|w| matches!(w.as_ref(), "and" | "but" | "which" | "who"))
     {
         return true;
     }
@@ -2798,7 +2806,7 @@ fn joins(text: &str, lower: &[String], people: &People, v: &Trigger, t: &Trigger
     if !v.verb
         && t.verb
         && matches!(
-            lower[t.tok].as_str(),
+            lower[t.tok].as_ref(),
             "host" | "hosts" | "hosted" | "hosting"
         )
         && t.tok - v.tok <= 9
@@ -2812,14 +2820,14 @@ fn joins(text: &str, lower: &[String], people: &People, v: &Trigger, t: &Trigger
 /// The word that makes the trigger's phrase a background to another happening: "ahead of
 /// the talks", "before the vote", "after their meeting", "since a tense meeting", "asked
 /// about the London meeting". Returns its token.
-fn reference_word(lower: &[String], np: usize) -> Option<usize> {
+fn reference_word(lower: &[Lowered<'_>], np: usize) -> Option<usize> {
     let prev = np.checked_sub(1)?;
-    match lower[prev].as_str() {
+    match lower[prev].as_ref() {
         // "returns from a state visit to Germany on Thursday", "if the talks go well".
         "after" | "before" | "since" | "until" | "following" | "from" | "if" => Some(prev),
         "of" if prev > 0 && lower[prev - 1] == "ahead" => Some(prev - 1),
         "to" if prev > 0 && lower[prev - 1] == "prior" => Some(prev - 1),
-        "about" if prev > 0 && matches!(lower[prev - 1].as_str(), "asked" | "asking") => {
+        "about" if prev > 0 && matches!(lower[prev - 1].as_ref(), "asked" | "asking") => {
             Some(prev - 1)
         }
         _ => None,
@@ -2831,7 +2839,7 @@ fn reference_word(lower: &[String], np: usize) -> Option<usize> {
 fn clause_opener(
     text: &str,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
     np: usize,
     lo: usize,
 ) -> Option<usize> {
@@ -2842,7 +2850,7 @@ fn clause_opener(
         }
         j -= 1;
         if matches!(
-            lower[j].as_str(),
+            lower[j].as_ref(),
             "after"
                 | "before"
                 | "since"
@@ -2889,7 +2897,7 @@ fn phrase_end(text: &str, from: usize, limit: usize) -> usize {
 fn build_groups<'t>(
     text: &str,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
     people: &People,
     heads: &[&'t Trigger],
     start: usize,
@@ -2976,7 +2984,7 @@ fn build_groups<'t>(
     // at the event does not date it.
     for (i, g) in groups.iter_mut().enumerate() {
         let np = nps[i];
-        let said_at = (np.saturating_sub(5)..np).any(|j| SAY_VERBS.contains(&lower[j].as_str()));
+        let said_at = (np.saturating_sub(5)..np).any(|j| SAY_VERBS.contains(&lower[j].as_ref()));
         if !said_at {
             continue;
         }
@@ -3028,11 +3036,11 @@ fn build_groups<'t>(
         }
         let np = nps[i];
         let back = &lower[np.saturating_sub(3)..np];
-        let and = back.iter().any(|w| matches!(w.as_str(), "and" | "then"));
+        let and = back.iter().any(|w| matches!(w.as_ref(), "and" | "then"));
         let from = groups[0].last().tok.min(np);
         let said = lower[from..np]
             .iter()
-            .any(|w| SAY_VERBS.contains(&w.as_str()));
+            .any(|w| SAY_VERBS.contains(&w.as_ref()));
         groups[i].conjoined = and && !said;
     }
     groups
@@ -3043,7 +3051,7 @@ fn build_groups<'t>(
 fn speaker_role(
     text: &str,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
     triggers: &[Trigger],
     people: &People,
     s: &Sentence,
@@ -3075,7 +3083,7 @@ fn speaker_role(
                 commas += 1;
             }
         }
-        if SAY_VERBS.contains(&lower[j].as_str()) {
+        if SAY_VERBS.contains(&lower[j].as_ref()) {
             // After an appositive the verb follows its closing comma ("Arianna Podestà,
             // said"); ", the foreign ministry said" has a subject of its own.
             let closed = text[toks[j - 1].span.end..toks[j].span.start].contains(',');
@@ -3098,24 +3106,24 @@ fn speaker_role(
     };
     if let Some(t) = triggers.iter().find(|t| t.tok > v) {
         let between = &lower[v + 1..t.tok];
-        let clause_word = |w: &String| {
+        let clause_word = |w: &Lowered<'_>| {
             matches!(
-                w.as_str(),
+                w.as_ref(),
                 "that" | "he" | "she" | "they" | "it" | "we" | "i" | "his" | "her"
             )
         };
         // "told a press briefing", "told the meeting"
-        let told = matches!(lower[v].as_str(), "told" | "tells" | "telling")
+        let told = matches!(lower[v].as_ref(), "told" | "tells" | "telling")
             && between.len() <= 3
             && between
                 .first()
-                .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"));
+                .is_some_and(|w| matches!(w.as_ref(), "a" | "an" | "the"));
         // "said at a news conference", "told analysts on the same call"
         let at = between.len() <= 5
             && between
                 .iter()
                 .take(3)
-                .any(|w| matches!(w.as_str(), "at" | "on" | "during" | "in"))
+                .any(|w| matches!(w.as_ref(), "at" | "on" | "during" | "in"))
             && !between.iter().any(clause_word);
         if told || at {
             return Role::SpeaksAt(t.tok);
@@ -3123,17 +3131,17 @@ fn speaker_role(
         // "said she had spoken with Marsh", "said his panel would hold a hearing"
         let about_self = between
             .first()
-            .is_some_and(|w| matches!(w.as_str(), "he" | "she" | "his" | "her"))
+            .is_some_and(|w| matches!(w.as_ref(), "he" | "she" | "his" | "her"))
             || between.first().is_some_and(|w| w == "that")
                 && between
                     .get(1)
-                    .is_some_and(|w| matches!(w.as_str(), "he" | "she" | "his" | "her"));
+                    .is_some_and(|w| matches!(w.as_ref(), "he" | "she" | "his" | "her"));
         if about_self {
             return Role::Plain;
         }
         let clause = between.iter().any(|w| {
             matches!(
-                w.as_str(),
+                w.as_ref(),
                 "that" | "the" | "he" | "she" | "they" | "it" | "we" | "i"
             )
         }) || toks[v + 1..t.tok].iter().any(Token::is_capitalised);
@@ -3144,7 +3152,7 @@ fn speaker_role(
     // ("Speaking at a business event in Leeds yesterday, Reeves said …").
     let fronted = lower.first().is_some_and(|w| {
         matches!(
-            w.as_str(),
+            w.as_ref(),
             "speaking" | "at" | "during" | "opening" | "addressing" | "in"
         )
     }) && {
@@ -3159,14 +3167,14 @@ fn speaker_role(
 fn subject_of(
     text: &str,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
     groups: &[Group<'_>],
     pos: usize,
 ) -> Option<usize> {
     let k = toks.iter().position(|t| t.span.end > pos)?;
     // An object is no subject: "met President Tharman at 10am and laid a wreath".
     if let Some(prev) = k.checked_sub(1) {
-        let w = lower[prev].as_str();
+        let w = lower[prev].as_ref();
         let verb_before = groups
             .iter()
             .any(|g| g.triggers.iter().any(|t| t.verb && t.tok == prev));
@@ -3184,9 +3192,9 @@ fn subject_of(
         if gap.contains([',', ';', '.', '(', '\u{201C}', '"']) {
             return None;
         }
-        if SAY_VERBS.contains(&lower[j].as_str())
+        if SAY_VERBS.contains(&lower[j].as_ref())
             || matches!(
-                lower[j].as_str(),
+                lower[j].as_ref(),
                 "that"
                     | "who"
                     | "which"
@@ -3216,14 +3224,14 @@ fn subject_of(
             let np = np_start_tok(text, toks, lower, first.tok, first.verb);
             let verbal = np == first.tok
                 && matches!(
-                    lower[np].as_str(),
+                    lower[np].as_ref(),
                     "on" | "laid" | "lay" | "give" | "gives" | "gave" | "giving"
                 );
             let governed = first.verb
                 || verbal
-                || np > 0 && HOLD_VERBS.contains(&lower[np - 1].as_str())
-                || np > 0 && matches!(lower[np - 1].as_str(), "on" | "at" | "to" | "for")
-                || np > 1 && HOLD_VERBS.contains(&lower[np - 2].as_str());
+                || np > 0 && HOLD_VERBS.contains(&lower[np - 1].as_ref())
+                || np > 0 && matches!(lower[np - 1].as_ref(), "on" | "at" | "to" | "for")
+                || np > 1 && HOLD_VERBS.contains(&lower[np - 2].as_ref());
             return governed.then_some(g);
         }
     }
@@ -3232,26 +3240,26 @@ fn subject_of(
 
 /// Whether the group's noun is the object of a verb that holds it ("held talks", "will
 /// stage a demonstration"), or the group is a verb.
-fn held_before(text: &str, lower: &[String], toks: &[Token<'_>], g: &Group<'_>) -> bool {
+fn held_before(text: &str, lower: &[Lowered<'_>], toks: &[Token<'_>], g: &Group<'_>) -> bool {
     let first = g.first();
     if first.verb {
         return false;
     }
     let np = np_start_tok(text, toks, lower, first.tok, false);
-    (np.saturating_sub(3)..np).any(|j| HOLD_VERBS.contains(&lower[j].as_str()))
+    (np.saturating_sub(3)..np).any(|j| HOLD_VERBS.contains(&lower[j].as_ref()))
 }
 
 /// Whether the noun trigger at tokens `k..end` names another occurrence of its kind: "the
 /// next election" after "the May 3 election", "The meeting before that" after the summit of
 /// 2024. "last week's talks" is a day, not another occurrence ("week's" stands between).
-fn other_occurrence(lower: &[String], k: usize, end: usize) -> Option<Other> {
-    let before = k.checked_sub(1).map(|p| lower[p].as_str());
+fn other_occurrence(lower: &[Lowered<'_>], k: usize, end: usize) -> Option<Other> {
+    let before = k.checked_sub(1).map(|p| lower[p].as_ref());
     match before {
         Some("next" | "following") => return Some(Other::Later),
         Some("previous" | "last" | "prior" | "preceding") => return Some(Other::Earlier),
         _ => {}
     }
-    let after = |i: usize| lower.get(end + i).map(String::as_str);
+    let after = |i: usize| lower.get(end + i).map(|w| &**w);
     (matches!(after(0), Some("before" | "prior"))
         && matches!(after(1), Some("that" | "this" | "it"))
         || after(0) == Some("prior") && after(1) == Some("to") && after(2) == Some("that"))
