@@ -423,8 +423,38 @@ fn is_initials(word: &str) -> bool {
         && gazetteer::region(word).is_none()
 }
 
+/// Whether `word` (without a possessive ending) is a nationality, a country or a regional
+/// adjective ("European"), remembered per word ([`DEMONYM_OR_COUNTRY`]).
 fn is_demonym_or_country(word: &str) -> bool {
     let w = strip_possessive(word);
+    DEMONYM_OR_COUNTRY.with_borrow_mut(|known| {
+        if let Some(&found) = known.get(w) {
+            return found;
+        }
+        let found = names_demonym_or_country(w);
+        if known.len() >= DEMONYM_CACHE_WORDS {
+            known.clear();
+        }
+        known.insert(w.to_owned(), found);
+        found
+    })
+}
+
+/// How many words [`DEMONYM_OR_COUNTRY`] keeps before it starts over: far more than an
+/// article's distinct capitalised words, and a bound on a long-running server's memory.
+const DEMONYM_CACHE_WORDS: usize = 4096;
+
+thread_local! {
+    /// Answers of [`names_demonym_or_country`] on this thread. The people pass asks about the
+    /// same words again and again (every name chain, every epithet), and each answer folds and
+    /// hashes the word for two gazetteer tables; the gazetteer never changes, so an answer
+    /// holds for good.
+    static DEMONYM_OR_COUNTRY: std::cell::RefCell<HashMap<String, bool, lexicon::FastHash>> =
+        std::cell::RefCell::new(HashMap::default());
+}
+
+/// [`is_demonym_or_country`] of a word already without its possessive, from the gazetteer.
+fn names_demonym_or_country(w: &str) -> bool {
     gazetteer::demonym(w).is_some()
         || gazetteer::country(w).is_some()
         || matches!(
