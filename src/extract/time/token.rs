@@ -117,11 +117,14 @@ fn pack(word: &[u8]) -> Option<u128> {
     if word.len() > PACKED_MAX {
         return None;
     }
-    let mut key = u128::from(u8::try_from(word.len() + 1).ok()?) << (8 * PACKED_MAX);
-    for (k, &b) in word.iter().enumerate() {
-        key |= u128::from(b.to_ascii_lowercase()) << (8 * k);
+    // Bytes into a buffer, then one conversion: shifting a u128 per byte costs several times
+    // more.
+    let mut buf = [0u8; 16];
+    for (slot, &b) in buf.iter_mut().zip(word) {
+        *slot = b.to_ascii_lowercase();
     }
-    Some(key)
+    buf[PACKED_MAX] = u8::try_from(word.len() + 1).ok()?;
+    Some(u128::from_le_bytes(buf))
 }
 
 impl WordSet {
