@@ -1954,9 +1954,11 @@ fn find_triggers(text: &str, toks: &[Token<'_>], lower: &[Lowered<'_>]) -> Vec<T
 /// so that a token is only tried against the phrases it can open (the scan runs at every token).
 type TriggerPhrase = (&'static str, &'static str, Vec<&'static str>);
 static NOUN_TRIGGERS_BY_FIRST_WORD: std::sync::LazyLock<
-    std::collections::HashMap<&'static str, Vec<TriggerPhrase>>,
+    std::collections::HashMap<&'static str, Vec<TriggerPhrase>, lexicon::FastHash>,
 > = std::sync::LazyLock::new(|| {
-    let mut by_first: std::collections::HashMap<&str, Vec<TriggerPhrase>> = Default::default();
+    // Asked about every word of every sentence: the fast hasher of the fixed tables.
+    let mut by_first: std::collections::HashMap<&str, Vec<TriggerPhrase>, lexicon::FastHash> =
+        Default::default();
     for &(phrase, kind) in NOUN_TRIGGERS {
         let parts: Vec<&str> = phrase.split(' ').collect();
         by_first

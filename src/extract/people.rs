@@ -487,14 +487,17 @@ fn joined_by_space(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
 /// The offices split into words, grouped by their last and by their first word (lower case),
 /// so that matching an office at a token costs a hash look-up, not a scan of the list.
 struct OfficeIndex {
-    by_last: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>,
-    by_first: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>,
+    by_last: OfficeMap,
+    by_first: OfficeMap,
 }
 
+/// Offices by one of their words, with the fast hasher of the fixed tables: asked about at
+/// every capitalised word.
+type OfficeMap = HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>, lexicon::FastHash>;
+
 static OFFICE_INDEX: std::sync::LazyLock<OfficeIndex> = std::sync::LazyLock::new(|| {
-    let mut by_last: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> = HashMap::new();
-    let mut by_first: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> =
-        HashMap::new();
+    let mut by_last = OfficeMap::default();
+    let mut by_first = OfficeMap::default();
     for office in lexicon::OFFICES {
         let parts: Vec<&'static str> = office.split(' ').collect();
         by_last
