@@ -560,6 +560,21 @@ pub fn find_events(
     find_events_in(text, sentences, &read, people, quote_spans, tctx)
 }
 
+/// Whether `s.to_lowercase()` ends with "since", without lowering all of `s` (the text before
+/// a time, which can be most of a sentence). No character but the ASCII letters lowers to
+/// the ASCII letters of "since", so its last five bytes decide.
+fn ends_with_since(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 5 && b[b.len() - 5..].eq_ignore_ascii_case(b"since")
+}
+
+/// Whether `s.to_lowercase()` starts with "since" (see [`ends_with_since`]).
+fn starts_with_since(s: &str) -> bool {
+    s.as_bytes()
+        .get(..5)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"since"))
+}
+
 /// A sentence word in lower case, without its possessive ending: borrowed from the text when
 /// it is already lower-case ASCII ([`lowercase`]), so that reading a sentence allocates only
 /// for its capitalised words.
@@ -652,11 +667,8 @@ pub fn find_events_in(
         let found: Vec<TimeMention> = all_times
             .iter()
             .filter(|t| {
-                !text[s.span.start..t.start]
-                    .trim_end()
-                    .to_lowercase()
-                    .ends_with("since")
-                    && !t.point.text.to_lowercase().starts_with("since")
+                !ends_with_since(text[s.span.start..t.start].trim_end())
+                    && !starts_with_since(&t.point.text)
             })
             .cloned()
             .collect();
@@ -1995,7 +2007,7 @@ fn noun_trigger_at(
         if spread.contains([',', ';', ':', '.']) && parts.len() > 1 {
             continue;
         }
-        let next = toks.get(k + parts.len()).map(|t| t.text.to_lowercase());
+        let next = toks.get(k + parts.len()).map(|t| lowercase(t.text));
         let next2 = toks.get(k + parts.len() + 1);
         let verb_cue = prev.is_some_and(|p| VERB_CUES.contains(&p));
         // "nearly a year of talks", "months of negotiations": a process, not one happening.
@@ -3275,9 +3287,9 @@ fn is_definite(text: &str, toks: &[Token<'_>], k: usize) -> bool {
     let mut steps = 0;
     while j > 0 && steps < 4 {
         let prev = &toks[j - 1];
-        let w = prev.text.to_lowercase();
+        let w = lowercase(prev.text);
         if matches!(
-            w.as_str(),
+            &*w,
             "the" | "this" | "that" | "their" | "his" | "her" | "its" | "these" | "those"
         ) {
             return true;
@@ -3286,7 +3298,7 @@ fn is_definite(text: &str, toks: &[Token<'_>], k: usize) -> bool {
             return true;
         }
         if matches!(
-            w.as_str(),
+            w.as_ref(),
             "a" | "an"
                 | "another"
                 | "one"
@@ -3301,7 +3313,7 @@ fn is_definite(text: &str, toks: &[Token<'_>], k: usize) -> bool {
         }
         // A preposition or verb ends the phrase: "this weekend for talks" is not "this talks".
         if matches!(
-            w.as_str(),
+            w.as_ref(),
             "on" | "in"
                 | "at"
                 | "of"
@@ -3319,9 +3331,9 @@ fn is_definite(text: &str, toks: &[Token<'_>], k: usize) -> bool {
                 | "during"
                 | "and"
                 | "or"
-        ) || SAY_VERBS.contains(&w.as_str())
-            || HOLD_VERBS.contains(&w.as_str())
-            || VERB_CUES.contains(&w.as_str())
+        ) || SAY_VERBS.contains(&w.as_ref())
+            || HOLD_VERBS.contains(&w.as_ref())
+            || VERB_CUES.contains(&w.as_ref())
         {
             return false;
         }
@@ -3435,22 +3447,30 @@ fn dateline_end(text: &str, s: &Sentence) -> usize {
     if !caps {
         // "Oct 23 (Reuters) - …": a dated wire line with the agency in brackets.
         for dash in [") - ", ") -- ", ") \u{2014} ", ") \u{2013} "] {
-            if let Some(p) = body.find(dash)
-                && p < 40
-            {
+            if let Some(p) = find_before(body, dash, 40) {
                 return s.span.start + p + dash.len();
             }
         }
         return s.span.start;
     }
     for dash in [" -- ", " \u{2014} ", " \u{2013} ", " - ", ": "] {
-        if let Some(p) = body.find(dash)
-            && p < 80
-        {
+        if let Some(p) = find_before(body, dash, 80) {
             return s.span.start + p + dash.len();
         }
     }
     s.span.start
+}
+
+/// Where `pattern` first occurs in `body`, if that is before byte `limit`: `body.find` with
+/// `p < limit`, searching only the start of `body` (a dateline is asked of every sentence).
+fn find_before(body: &str, pattern: &str, limit: usize) -> Option<usize> {
+    // The window holds every occurrence that starts before `limit`, so its first one is
+    // `body`'s first when that is before `limit`.
+    let mut end = (limit + pattern.len()).min(body.len());
+    while !body.is_char_boundary(end) {
+        end += 1;
+    }
+    body[..end].find(pattern).filter(|&p| p < limit)
 }
 
 /// Group participants: "European leaders", "Russian and American delegations", "both delegations".
@@ -3717,7 +3737,7 @@ fn affiliation(text: &str, toks: &[Token<'_>], k: usize) -> bool {
         return true;
     }
     // "covered trade and the war in Ukraine": the place of a topic, not of the happening.
-    if k > 0 && TOPIC_NOUNS.contains(&toks[k - 1].text.to_lowercase().as_str()) {
+    if k > 0 && TOPIC_NOUNS.contains(&&*lowercase(toks[k - 1].text)) {
         return true;
     }
     let mut j = k;
@@ -3964,13 +3984,13 @@ fn status_at(
             .iter()
             .rev()
             .take(16)
-            .map(|w| w.text.to_lowercase())
-            .take_while(|w| !matches!(w.as_str(), "if" | "unless" | "whether"))
-            .any(|w| lexicon::REPORTING_VERBS.contains(&w.as_str()))
+            .map(|w| lowercase(w.text))
+            .take_while(|w| !matches!(&**w, "if" | "unless" | "whether"))
+            .any(|w| lexicon::REPORTING_VERBS.contains(&&*w))
     };
     let modal_before = before.iter().enumerate().rev().take(10).any(|(idx, w)| {
-        let lw = w.text.to_lowercase();
-        lexicon::MODAL_HYPOTHETICAL.contains(&lw.as_str())
+        let lw = lowercase(w.text);
+        lexicon::MODAL_HYPOTHETICAL.contains(&&*lw)
             && !(lw == "would" && reported_would(idx))
             // "since May 2024": the month, not the modal.
             && !(w.text == "May" && idx > 0)
@@ -4036,10 +4056,10 @@ fn status_at(
     // in its past form tells its own tense, whatever another clause of the sentence says. Not
     // after "be" ("will be hosted") or "to" ("to be met").
     let past_form = t.verb
-        && PAST_FORMS.contains(&toks[t.tok].text.to_lowercase().as_str())
+        && PAST_FORMS.contains(&&*lowercase(toks[t.tok].text))
         && !t.tok.checked_sub(1).is_some_and(|p| {
             matches!(
-                toks[p].text.to_lowercase().as_str(),
+                &*lowercase(toks[p].text),
                 "be" | "to" | "being" | "will" | "would"
             )
         });
@@ -4064,6 +4084,36 @@ mod tests {
     use super::*;
     use crate::extract::people::find_people;
     use crate::extract::sentences::split_sentences;
+
+    #[test]
+    fn shortcuts_answer_as_the_lowered_text_and_find_do() {
+        for s in [
+            "since",
+            "Ever SINCE",
+            "sİnce",
+            "since May",
+            "İnce",
+            "ince",
+            "",
+            "Sincere",
+            "é since",
+        ] {
+            let lower = s.to_lowercase();
+            assert_eq!(ends_with_since(s), lower.ends_with("since"), "{s}");
+            assert_eq!(starts_with_since(s), lower.starts_with("since"), "{s}");
+        }
+        let body = "LONDON — Ministers met (Reuters) - on Friday — in Paris: a long day, ünder";
+        for pattern in [" — ", ") - ", ": ", "ü", "Paris", "absent"] {
+            for limit in [0, 5, 7, 20, 40, 80, 200] {
+                let expected = body.find(pattern).filter(|&p| p < limit);
+                assert_eq!(
+                    find_before(body, pattern, limit),
+                    expected,
+                    "{pattern} {limit}"
+                );
+            }
+        }
+    }
 
     fn events(text: &str, published: jiff::civil::Date) -> (People, Vec<EventDraft>) {
         let s = split_sentences(text);
