@@ -43,7 +43,7 @@ use std::ops::Range;
 use super::gazetteer::{self, PlaceKind};
 use super::lexicon::{self, Gender};
 use super::people::People;
-use super::sentences::{Sentence, Token, sentence_tokens, strip_possessive};
+use super::sentences::{Sentence, Token, lowercase, sentence_tokens, strip_possessive};
 use super::time::{self, SentenceTimes, Tense, TimeContext, TimeMention};
 use crate::model::{EventStatus, Place, Precision, TimePoint};
 
@@ -560,6 +560,26 @@ pub fn find_events(
     find_events_in(text, sentences, &read, people, quote_spans, tctx)
 }
 
+/// Whether `s.to_lowercase()` ends with "since", without lowering all of `s` (the text before
+/// a time, which can be most of a sentence). No character but the ASCII letters lowers to
+/// the ASCII letters of "since", so its last five bytes decide.
+fn ends_with_since(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 5 && b[b.len() - 5..].eq_ignore_ascii_case(b"since")
+}
+
+/// Whether `s.to_lowercase()` starts with "since" (see [`ends_with_since`]).
+fn starts_with_since(s: &str) -> bool {
+    s.as_bytes()
+        .get(..5)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"since"))
+}
+
+/// A sentence word in lower case, without its possessive ending: borrowed from the text when
+/// it is already lower-case ASCII ([`lowercase`]), so that reading a sentence allocates only
+/// for its capitalised words.
+type Lowered<'t> = std::borrow::Cow<'t, str>;
+
 /// What the extractor has already read from every sentence, in sentence order, so that the
 /// event pass does not split each sentence again.
 pub struct Sentences<'a, 't> {
@@ -605,9 +625,9 @@ pub fn find_events_in(
         // The sentence rules compare words with words, over the first words only.
         let toks = read_sentences.read_tokens(si);
         let read = s.span.start..toks.last().map_or(s.span.start, |t| t.span.end);
-        let lower: Vec<String> = toks
+        let lower: Vec<Lowered<'_>> = toks
             .iter()
-            .map(|t| strip_possessive(t.text).to_lowercase())
+            .map(|t| lowercase(strip_possessive(t.text)))
             .collect();
         let dateline_end = dateline_end(text, s);
         let triggers: Vec<Trigger> = find_triggers(text, toks, &lower)
@@ -647,11 +667,8 @@ pub fn find_events_in(
         let found: Vec<TimeMention> = all_times
             .iter()
             .filter(|t| {
-                !text[s.span.start..t.start]
-                    .trim_end()
-                    .to_lowercase()
-                    .ends_with("since")
-                    && !t.point.text.to_lowercase().starts_with("since")
+                !ends_with_since(text[s.span.start..t.start].trim_end())
+                    && !starts_with_since(&t.point.text)
             })
             .cloned()
             .collect();
@@ -701,7 +718,7 @@ pub fn find_events_in(
             heads.is_empty()
                 && lower[..k].iter().any(|w| {
                     matches!(
-                        w.as_str(),
+                        w.as_ref(),
                         "programme" | "program" | "schedule" | "itinerary" | "agenda"
                     )
                 })
@@ -764,7 +781,7 @@ pub fn find_events_in(
                 .position(|t| t.span.start >= group.stretch.start);
             let returning = from.and_then(|k| k.checked_sub(1)).is_some_and(|k| {
                 matches!(
-                    lower[k].as_str(),
+                    lower[k].as_ref(),
                     "returns" | "returned" | "returning" | "return" | "back" | "home"
                 )
             });
@@ -933,10 +950,7 @@ pub fn find_events_in(
             let after_trigger = toks.iter().position(|t| t.span.start >= first.span.end);
             let by_body = after_trigger.is_some_and(|a| {
                 lower[a] == "by"
-                    && matches!(
-                        lower.get(a + 1).map(String::as_str),
-                        Some("the" | "a" | "an")
-                    )
+                    && matches!(lower.get(a + 1).map(|w| &**w), Some("the" | "a" | "an"))
                     && !persons.iter().any(|&(_, pos)| {
                         toks.get(a + 4).is_none_or(|t| pos < t.span.end) && pos > toks[a].span.end
                     })
@@ -1364,7 +1378,7 @@ fn venues_in_towns(drafts: &mut [EventDraft]) {
 
 /// Whether the person named at byte `pos` is the subject of a verb of staying away: "would
 /// miss", "skipped", "will boycott", "pulled out of", or of facing a vote about them.
-fn stays_away(toks: &[Token<'_>], lower: &[String], pos: usize) -> bool {
+fn stays_away(toks: &[Token<'_>], lower: &[Lowered<'_>], pos: usize) -> bool {
     let Some(k) = toks.iter().position(|t| t.span.start >= pos) else {
         return false;
     };
@@ -1372,7 +1386,7 @@ fn stays_away(toks: &[Token<'_>], lower: &[String], pos: usize) -> bool {
     let mut j = k;
     while j < toks.len()
         && (toks[j].text.starts_with(char::is_uppercase)
-            || lexicon::NAME_PARTICLES.contains(&lower[j].as_str()))
+            || lexicon::NAME_PARTICLES.contains(&lower[j].as_ref()))
     {
         j += 1;
     }
@@ -1381,7 +1395,7 @@ fn stays_away(toks: &[Token<'_>], lower: &[String], pos: usize) -> bool {
             return false;
         };
         if matches!(
-            w.as_str(),
+            w.as_ref(),
             "miss"
                 | "misses"
                 | "missed"
@@ -1399,16 +1413,16 @@ fn stays_away(toks: &[Token<'_>], lower: &[String], pos: usize) -> bool {
         }
         // "will face a motion of censure", "faces a confidence vote": the one a vote is about
         // is not among those who cast it.
-        if matches!(w.as_str(), "face" | "faces" | "faced" | "facing") {
+        if matches!(w.as_ref(), "face" | "faces" | "faced" | "facing") {
             return lower[j + 1..].iter().take(3).any(|x| {
                 matches!(
-                    x.as_str(),
+                    x.as_ref(),
                     "vote" | "motion" | "ballot" | "censure" | "confidence" | "no-confidence"
                 )
             });
         }
         if !matches!(
-            w.as_str(),
+            w.as_ref(),
             "will"
                 | "would"
                 | "could"
@@ -1916,7 +1930,7 @@ const VERB_CUES: &[&str] = &[
 
 /// The trigger words of one sentence, in text order. `lower` is each token without its
 /// possessive, in lower case, as the caller already has it.
-fn find_triggers(text: &str, toks: &[Token<'_>], lower: &[String]) -> Vec<Trigger> {
+fn find_triggers(text: &str, toks: &[Token<'_>], lower: &[Lowered<'_>]) -> Vec<Trigger> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
@@ -1967,9 +1981,11 @@ fn find_triggers(text: &str, toks: &[Token<'_>], lower: &[String]) -> Vec<Trigge
 /// so that a token is only tried against the phrases it can open (the scan runs at every token).
 type TriggerPhrase = (&'static str, &'static str, Vec<&'static str>);
 static NOUN_TRIGGERS_BY_FIRST_WORD: std::sync::LazyLock<
-    std::collections::HashMap<&'static str, Vec<TriggerPhrase>>,
+    std::collections::HashMap<&'static str, Vec<TriggerPhrase>, lexicon::FastHash>,
 > = std::sync::LazyLock::new(|| {
-    let mut by_first: std::collections::HashMap<&str, Vec<TriggerPhrase>> = Default::default();
+    // Asked about every word of every sentence: the fast hasher of the fixed tables.
+    let mut by_first: std::collections::HashMap<&str, Vec<TriggerPhrase>, lexicon::FastHash> =
+        Default::default();
     for &(phrase, kind) in NOUN_TRIGGERS {
         let parts: Vec<&str> = phrase.split(' ').collect();
         by_first
@@ -1985,11 +2001,11 @@ static NOUN_TRIGGERS_BY_FIRST_WORD: std::sync::LazyLock<
 fn noun_trigger_at(
     text: &str,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
     k: usize,
 ) -> Option<(usize, &'static str, bool)> {
-    let prev = k.checked_sub(1).map(|p| lower[p].as_str());
-    let candidates = NOUN_TRIGGERS_BY_FIRST_WORD.get(lower[k].as_str())?;
+    let prev = k.checked_sub(1).map(|p| lower[p].as_ref());
+    let candidates = NOUN_TRIGGERS_BY_FIRST_WORD.get(lower[k].as_ref())?;
     for (phrase, kind, parts) in candidates {
         if k + parts.len() > toks.len() {
             continue;
@@ -2006,14 +2022,14 @@ fn noun_trigger_at(
         if spread.contains([',', ';', ':', '.']) && parts.len() > 1 {
             continue;
         }
-        let next = toks.get(k + parts.len()).map(|t| t.text.to_lowercase());
+        let next = toks.get(k + parts.len()).map(|t| lowercase(t.text));
         let next2 = toks.get(k + parts.len() + 1);
         let verb_cue = prev.is_some_and(|p| VERB_CUES.contains(&p));
         // "nearly a year of talks", "months of negotiations": a process, not one happening.
         if prev == Some("of")
             && k >= 2
             && matches!(
-                lower[k - 2].as_str(),
+                lower[k - 2].as_ref(),
                 "year" | "years" | "months" | "weeks" | "decade" | "decades" | "rounds"
             )
         {
@@ -2068,7 +2084,7 @@ const DETERMINERS: &[&str] = &[
 
 /// Whether a determiner or possessive opens the phrase that ends at token `k`: "the final",
 /// "its March 10 meeting", "an FA Cup first-round tie", "Tuesday's trip".
-fn has_determiner(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) -> bool {
+fn has_determiner(text: &str, toks: &[Token<'_>], lower: &[Lowered<'_>], k: usize) -> bool {
     let mut j = k;
     for _ in 0..5 {
         if j == 0 {
@@ -2079,8 +2095,8 @@ fn has_determiner(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) ->
             return false;
         }
         j -= 1;
-        if DETERMINERS.contains(&lower[j].as_str())
-            || matches!(lower[j].as_str(), "next" | "last")
+        if DETERMINERS.contains(&lower[j].as_ref())
+            || matches!(lower[j].as_ref(), "next" | "last")
             || toks[j].is_possessive()
         {
             return true;
@@ -2090,11 +2106,11 @@ fn has_determiner(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) ->
 }
 
 /// A verb trigger at token `k`, when its context makes it name an event.
-fn verb_trigger_at(lower: &[String], k: usize) -> Option<&'static str> {
-    let word = lower[k].as_str();
+fn verb_trigger_at(lower: &[Lowered<'_>], k: usize) -> Option<&'static str> {
+    let word = lower[k].as_ref();
     let (_, kind) = VERB_TRIGGERS.iter().find(|(v, _)| *v == word)?;
-    let next = lower.get(k + 1).map(String::as_str);
-    let prev = k.checked_sub(1).map(|p| lower[p].as_str());
+    let next = lower.get(k + 1).map(|w| &**w);
+    let prev = k.checked_sub(1).map(|p| lower[p].as_ref());
     let usable = match word {
         // "spoke with", "spoke by phone"
         "spoke" | "spoken" | "speak" | "speaks" | "talked" => {
@@ -2105,7 +2121,7 @@ fn verb_trigger_at(lower: &[String], k: usize) -> Option<&'static str> {
                     && lower[k + 1..]
                         .iter()
                         .take(7)
-                        .any(|w| matches!(w.as_str(), "phone" | "telephone" | "video"))
+                        .any(|w| matches!(w.as_ref(), "phone" | "telephone" | "video"))
         }
         "leave" | "leaves" | "depart" | "departs" => next == Some("for"),
         // "flew back from Paris", "fly home": a return, not a journey to an event.
@@ -2121,7 +2137,7 @@ fn verb_trigger_at(lower: &[String], k: usize) -> Option<&'static str> {
         // "spent Tuesday in Saudi Arabia", "spent two days in Kyiv": a stay, told by its time
         // and then its place ("spent £1bn on roads" is money).
         "spent" | "spends" | "spend" | "spending" => {
-            let after: Vec<&str> = lower[k + 1..].iter().take(6).map(String::as_str).collect();
+            let after: Vec<&str> = lower[k + 1..].iter().take(6).map(|w| &**w).collect();
             let timed = after.iter().take(3).any(|w| {
                 time::is_weekday_word(w)
                     || matches!(
@@ -2150,13 +2166,13 @@ fn verb_trigger_at(lower: &[String], k: usize) -> Option<&'static str> {
 
 /// "Speaking at a business event …": the token of the occasion's head noun, when it is not an
 /// event noun of its own (those are read as themselves).
-fn spoken_at(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) -> Option<usize> {
-    if lower[k] != "speaking" || lower.get(k + 1).map(String::as_str) != Some("at") {
+fn spoken_at(text: &str, toks: &[Token<'_>], lower: &[Lowered<'_>], k: usize) -> Option<usize> {
+    if lower[k] != "speaking" || lower.get(k + 1).map(|w| &**w) != Some("at") {
         return None;
     }
     let mut j = k + 2;
     if !matches!(
-        lower.get(j).map(String::as_str),
+        lower.get(j).map(|w| &**w),
         Some("a" | "an" | "the" | "his" | "her" | "their" | "its")
     ) {
         return None;
@@ -2168,7 +2184,7 @@ fn spoken_at(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) -> Opti
             break;
         }
         j += 1;
-        if toks[j].is_capitalised() || AFTER_HEAD.contains(&lower[j].as_str()) {
+        if toks[j].is_capitalised() || AFTER_HEAD.contains(&lower[j].as_ref()) {
             break;
         }
         head = Some(j);
@@ -2231,11 +2247,11 @@ fn story_day(
 
 /// "Asked whether Trump would meet Democratic leaders, she said …": a happening only asked
 /// about is not one the text tells.
-fn only_asked_about(text: &str, toks: &[Token<'_>], lower: &[String], t: &Trigger) -> bool {
+fn only_asked_about(text: &str, toks: &[Token<'_>], lower: &[Lowered<'_>], t: &Trigger) -> bool {
     let opens = lower.first().is_some_and(|w| w == "asked")
         && lower
             .get(1)
-            .is_some_and(|w| matches!(w.as_str(), "whether" | "if" | "how" | "when" | "why"));
+            .is_some_and(|w| matches!(w.as_ref(), "whether" | "if" | "how" | "when" | "why"));
     if !opens {
         return false;
     }
@@ -2248,7 +2264,7 @@ fn only_asked_about(text: &str, toks: &[Token<'_>], lower: &[String], t: &Trigge
 fn is_say_time(
     text: &str,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
     triggers: &[Trigger],
     t: &TimeMention,
 ) -> bool {
@@ -2258,7 +2274,7 @@ fn is_say_time(
             .any(|x| x.span.start <= toks[j].span.start && toks[j].span.start < x.span.end)
     };
     if let Some(a) = toks.iter().position(|w| w.span.start >= t.end)
-        && SAY_VERBS.contains(&lower[a].as_str())
+        && SAY_VERBS.contains(&lower[a].as_ref())
         && text[t.end..toks[a].span.start].trim().is_empty()
     {
         return true;
@@ -2270,7 +2286,7 @@ fn is_say_time(
         // "confirmed that Petrović would miss Tuesday's trip": the time is in the clause told.
         if in_trigger(j)
             || matches!(
-                lower[j].as_str(),
+                lower[j].as_ref(),
                 "that"
                     | "whether"
                     | "if"
@@ -2291,7 +2307,7 @@ fn is_say_time(
         {
             return false;
         }
-        if SAY_VERBS.contains(&lower[j].as_str()) {
+        if SAY_VERBS.contains(&lower[j].as_ref()) {
             return true;
         }
         if text[toks[j].span.end..toks[j + 1].span.start].contains([',', ';']) {
@@ -2308,7 +2324,7 @@ fn is_say_time(
 fn relative_clauses(
     text: &str,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
 ) -> Vec<(Range<usize>, usize, bool)> {
     let mut out = Vec::new();
     for k in 1..toks.len() {
@@ -2318,10 +2334,10 @@ fn relative_clauses(
             && lower[k].len() > 3
             && lower[k].ends_with("ed")
             && matches!(
-                lower[k + 1].as_str(),
+                lower[k + 1].as_ref(),
                 "after" | "before" | "since" | "until" | "because" | "while"
             );
-        let who = aside || matches!(lower[k].as_str(), "who" | "whose" | "whom");
+        let who = aside || matches!(lower[k].as_ref(), "who" | "whose" | "whom");
         if !(who || lower[k] == "which") {
             continue;
         }
@@ -2369,7 +2385,7 @@ fn clause_end(text: &str, toks: &[Token<'_>], k: usize) -> usize {
 fn when_clauses(
     text: &str,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
     times: &[TimeMention],
 ) -> Vec<(TimeMention, Range<usize>)> {
     let mut out = Vec::new();
@@ -2469,7 +2485,7 @@ const PAIR_PHRASES: &[&[&str]] = &[
 fn sentence_persons(
     si: usize,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
     people: &People,
     quotes: &Quotes,
     triggers: &[Trigger],
@@ -2500,7 +2516,7 @@ fn sentence_persons(
         let possessive = strip_possessive(toks[k].text).len() < toks[k].text.len();
         let stands_for_event = lower.get(k + 1).is_some_and(|w| {
             matches!(
-                w.as_str(),
+                w.as_ref(),
                 "first" | "second" | "last" | "latest" | "next" | "own" | "final"
             )
         });
@@ -2518,7 +2534,7 @@ fn sentence_persons(
         if quotes.contains(t.span.start) {
             continue;
         }
-        let w = lower[k].as_str();
+        let w = lower[k].as_ref();
         let gender = match w {
             "he" => Gender::Male,
             "she" => Gender::Female,
@@ -2699,12 +2715,18 @@ const HOLD_VERBS: &[&str] = &[
 
 /// The token where the phrase of the trigger at token `k` begins: "a heated meeting",
 /// "Friday’s talks", "Mr. Modi's visit". A verb stands alone.
-fn np_start_tok(text: &str, toks: &[Token<'_>], lower: &[String], k: usize, verb: bool) -> usize {
+fn np_start_tok(
+    text: &str,
+    toks: &[Token<'_>],
+    lower: &[Lowered<'_>],
+    k: usize,
+    verb: bool,
+) -> usize {
     // A verb, or a phrase that opens with a verb or preposition ("laid a wreath", "on the
     // phone"), stands alone.
     if verb
         || matches!(
-            lower[k].as_str(),
+            lower[k].as_ref(),
             "on" | "laid" | "lay" | "give" | "gives" | "gave" | "giving"
         )
     {
@@ -2719,7 +2741,7 @@ fn np_start_tok(text: &str, toks: &[Token<'_>], lower: &[String], k: usize, verb
         if gap.trim() != "" {
             break;
         }
-        let w = lower[j - 1].as_str();
+        let w = lower[j - 1].as_ref();
         if DETERMINERS.contains(&w) {
             return j - 1;
         }
@@ -2732,7 +2754,7 @@ fn np_start_tok(text: &str, toks: &[Token<'_>], lower: &[String], k: usize, verb
 }
 
 /// The byte where the phrase of the trigger at token `k` begins.
-fn np_start(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) -> usize {
+fn np_start(text: &str, toks: &[Token<'_>], lower: &[Lowered<'_>], k: usize) -> usize {
     toks[np_start_tok(text, toks, lower, k, false)].span.start
 }
 
@@ -2741,7 +2763,7 @@ fn np_start(text: &str, toks: &[Token<'_>], lower: &[String], k: usize) -> usize
 /// at the Asean summit"), its purpose ("travel to Beijing for a summit", "travel to Brussels
 /// next week to meet"), or a relative clause about a noun ("the G7 summit …, which Canada
 /// will host").
-fn joins(text: &str, lower: &[String], people: &People, v: &Trigger, t: &Trigger) -> bool {
+fn joins(text: &str, lower: &[Lowered<'_>], people: &People, v: &Trigger, t: &Trigger) -> bool {
     if t.tok <= v.tok {
         return false;
     }
@@ -2759,7 +2781,7 @@ fn joins(text: &str, lower: &[String], people: &People, v: &Trigger, t: &Trigger
         // "met at the Asean summit" (not "vote on whether to strike after talks").
         let opens = between.first().is_none_or(|w| {
             matches!(
-                w.as_str(),
+                w.as_ref(),
                 "a" | "an" | "the" | "his" | "her" | "their" | "its" | "to" | "at" | "this"
             )
         });
@@ -2768,9 +2790,9 @@ fn joins(text: &str, lower: &[String], people: &People, v: &Trigger, t: &Trigger
             && !gap_text.contains([',', ';', '(', '\u{2013}', '\u{2014}'])
             && !someone
             && !between.iter().any(|w| {
-                SAY_VERBS.contains(&w.as_str())
+                SAY_VERBS.contains(&w.as_ref())
                     || matches!(
-                        w.as_str(),
+                        w.as_ref(),
                         "and"
                             | "or"
                             | "but"
@@ -2805,7 +2827,7 @@ fn joins(text: &str, lower: &[String], people: &People, v: &Trigger, t: &Trigger
         && !gap_text.contains([';', '('])
         && !between
             .iter()
-            .any(|w| matches!(w.as_str(), "and" | "but" | "which" | "who"))
+            .any(|w| matches!(w.as_ref(), "and" | "but" | "which" | "who"))
     {
         return true;
     }
@@ -2813,7 +2835,7 @@ fn joins(text: &str, lower: &[String], people: &People, v: &Trigger, t: &Trigger
     if !v.verb
         && t.verb
         && matches!(
-            lower[t.tok].as_str(),
+            lower[t.tok].as_ref(),
             "host" | "hosts" | "hosted" | "hosting"
         )
         && t.tok - v.tok <= 9
@@ -2827,14 +2849,14 @@ fn joins(text: &str, lower: &[String], people: &People, v: &Trigger, t: &Trigger
 /// The word that makes the trigger's phrase a background to another happening: "ahead of
 /// the talks", "before the vote", "after their meeting", "since a tense meeting", "asked
 /// about the London meeting". Returns its token.
-fn reference_word(lower: &[String], np: usize) -> Option<usize> {
+fn reference_word(lower: &[Lowered<'_>], np: usize) -> Option<usize> {
     let prev = np.checked_sub(1)?;
-    match lower[prev].as_str() {
+    match lower[prev].as_ref() {
         // "returns from a state visit to Germany on Thursday", "if the talks go well".
         "after" | "before" | "since" | "until" | "following" | "from" | "if" => Some(prev),
         "of" if prev > 0 && lower[prev - 1] == "ahead" => Some(prev - 1),
         "to" if prev > 0 && lower[prev - 1] == "prior" => Some(prev - 1),
-        "about" if prev > 0 && matches!(lower[prev - 1].as_str(), "asked" | "asking") => {
+        "about" if prev > 0 && matches!(lower[prev - 1].as_ref(), "asked" | "asking") => {
             Some(prev - 1)
         }
         _ => None,
@@ -2846,7 +2868,7 @@ fn reference_word(lower: &[String], np: usize) -> Option<usize> {
 fn clause_opener(
     text: &str,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
     np: usize,
     lo: usize,
 ) -> Option<usize> {
@@ -2857,7 +2879,7 @@ fn clause_opener(
         }
         j -= 1;
         if matches!(
-            lower[j].as_str(),
+            lower[j].as_ref(),
             "after"
                 | "before"
                 | "since"
@@ -2904,7 +2926,7 @@ fn phrase_end(text: &str, from: usize, limit: usize) -> usize {
 fn build_groups<'t>(
     text: &str,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
     people: &People,
     heads: &[&'t Trigger],
     start: usize,
@@ -2991,7 +3013,7 @@ fn build_groups<'t>(
     // at the event does not date it.
     for (i, g) in groups.iter_mut().enumerate() {
         let np = nps[i];
-        let said_at = (np.saturating_sub(5)..np).any(|j| SAY_VERBS.contains(&lower[j].as_str()));
+        let said_at = (np.saturating_sub(5)..np).any(|j| SAY_VERBS.contains(&lower[j].as_ref()));
         if !said_at {
             continue;
         }
@@ -3043,11 +3065,11 @@ fn build_groups<'t>(
         }
         let np = nps[i];
         let back = &lower[np.saturating_sub(3)..np];
-        let and = back.iter().any(|w| matches!(w.as_str(), "and" | "then"));
+        let and = back.iter().any(|w| matches!(w.as_ref(), "and" | "then"));
         let from = groups[0].last().tok.min(np);
         let said = lower[from..np]
             .iter()
-            .any(|w| SAY_VERBS.contains(&w.as_str()));
+            .any(|w| SAY_VERBS.contains(&w.as_ref()));
         groups[i].conjoined = and && !said;
     }
     groups
@@ -3058,7 +3080,7 @@ fn build_groups<'t>(
 fn speaker_role(
     text: &str,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
     triggers: &[Trigger],
     people: &People,
     s: &Sentence,
@@ -3090,7 +3112,7 @@ fn speaker_role(
                 commas += 1;
             }
         }
-        if SAY_VERBS.contains(&lower[j].as_str()) {
+        if SAY_VERBS.contains(&lower[j].as_ref()) {
             // After an appositive the verb follows its closing comma ("Arianna Podestà,
             // said"); ", the foreign ministry said" has a subject of its own.
             let closed = text[toks[j - 1].span.end..toks[j].span.start].contains(',');
@@ -3113,24 +3135,24 @@ fn speaker_role(
     };
     if let Some(t) = triggers.iter().find(|t| t.tok > v) {
         let between = &lower[v + 1..t.tok];
-        let clause_word = |w: &String| {
+        let clause_word = |w: &Lowered<'_>| {
             matches!(
-                w.as_str(),
+                w.as_ref(),
                 "that" | "he" | "she" | "they" | "it" | "we" | "i" | "his" | "her"
             )
         };
         // "told a press briefing", "told the meeting"
-        let told = matches!(lower[v].as_str(), "told" | "tells" | "telling")
+        let told = matches!(lower[v].as_ref(), "told" | "tells" | "telling")
             && between.len() <= 3
             && between
                 .first()
-                .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "the"));
+                .is_some_and(|w| matches!(w.as_ref(), "a" | "an" | "the"));
         // "said at a news conference", "told analysts on the same call"
         let at = between.len() <= 5
             && between
                 .iter()
                 .take(3)
-                .any(|w| matches!(w.as_str(), "at" | "on" | "during" | "in"))
+                .any(|w| matches!(w.as_ref(), "at" | "on" | "during" | "in"))
             && !between.iter().any(clause_word);
         if told || at {
             return Role::SpeaksAt(t.tok);
@@ -3138,17 +3160,17 @@ fn speaker_role(
         // "said she had spoken with Marsh", "said his panel would hold a hearing"
         let about_self = between
             .first()
-            .is_some_and(|w| matches!(w.as_str(), "he" | "she" | "his" | "her"))
+            .is_some_and(|w| matches!(w.as_ref(), "he" | "she" | "his" | "her"))
             || between.first().is_some_and(|w| w == "that")
                 && between
                     .get(1)
-                    .is_some_and(|w| matches!(w.as_str(), "he" | "she" | "his" | "her"));
+                    .is_some_and(|w| matches!(w.as_ref(), "he" | "she" | "his" | "her"));
         if about_self {
             return Role::Plain;
         }
         let clause = between.iter().any(|w| {
             matches!(
-                w.as_str(),
+                w.as_ref(),
                 "that" | "the" | "he" | "she" | "they" | "it" | "we" | "i"
             )
         }) || toks[v + 1..t.tok].iter().any(Token::is_capitalised);
@@ -3159,7 +3181,7 @@ fn speaker_role(
     // ("Speaking at a business event in Leeds yesterday, Reeves said …").
     let fronted = lower.first().is_some_and(|w| {
         matches!(
-            w.as_str(),
+            w.as_ref(),
             "speaking" | "at" | "during" | "opening" | "addressing" | "in"
         )
     }) && {
@@ -3174,14 +3196,14 @@ fn speaker_role(
 fn subject_of(
     text: &str,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
     groups: &[Group<'_>],
     pos: usize,
 ) -> Option<usize> {
     let k = toks.iter().position(|t| t.span.end > pos)?;
     // An object is no subject: "met President Tharman at 10am and laid a wreath".
     if let Some(prev) = k.checked_sub(1) {
-        let w = lower[prev].as_str();
+        let w = lower[prev].as_ref();
         let verb_before = groups
             .iter()
             .any(|g| g.triggers.iter().any(|t| t.verb && t.tok == prev));
@@ -3204,9 +3226,9 @@ fn subject_of(
         if !resumed && gap.contains([',', ';', '.', '(', '\u{201C}', '"']) {
             return None;
         }
-        if SAY_VERBS.contains(&lower[j].as_str())
+        if SAY_VERBS.contains(&lower[j].as_ref())
             || matches!(
-                lower[j].as_str(),
+                lower[j].as_ref(),
                 "that"
                     | "who"
                     | "which"
@@ -3236,15 +3258,15 @@ fn subject_of(
             let np = np_start_tok(text, toks, lower, first.tok, first.verb);
             let verbal = np == first.tok
                 && matches!(
-                    lower[np].as_str(),
+                    lower[np].as_ref(),
                     "on" | "laid" | "lay" | "give" | "gives" | "gave" | "giving"
                 );
             let governed = first.verb
                 || verbal
-                || from != k + 1 && HOLD_VERBS.contains(&lower[from].as_str()) && j <= from + 5
-                || np > 0 && HOLD_VERBS.contains(&lower[np - 1].as_str())
-                || np > 0 && matches!(lower[np - 1].as_str(), "on" | "at" | "to" | "for")
-                || np > 1 && HOLD_VERBS.contains(&lower[np - 2].as_str());
+                || from != k + 1 && HOLD_VERBS.contains(&lower[from].as_ref()) && j <= from + 5
+                || np > 0 && HOLD_VERBS.contains(&lower[np - 1].as_ref())
+                || np > 0 && matches!(lower[np - 1].as_ref(), "on" | "at" | "to" | "for")
+                || np > 1 && HOLD_VERBS.contains(&lower[np - 2].as_ref());
             return governed.then_some(g);
         }
     }
@@ -3257,7 +3279,7 @@ fn subject_of(
 fn resumed_after_relative(
     text: &str,
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[Lowered<'_>],
     groups: &[Group<'_>],
     k: usize,
 ) -> Option<usize> {
@@ -3270,7 +3292,7 @@ fn resumed_after_relative(
         last += 1;
     }
     let next = last + 1;
-    if lower.get(next).is_none_or(|w| w != "who")
+    if lower.get(next).is_none_or(|w| w.as_ref() != "who")
         || !text[toks[last].span.end..toks[next].span.start].contains(',')
     {
         return None;
@@ -3279,8 +3301,8 @@ fn resumed_after_relative(
         let gap = &text[toks[j - 1].span.end..toks[j].span.start];
         gap.contains(',')
             && !toks[j].is_capitalised()
-            && (HOLD_VERBS.contains(&lower[j].as_str())
-                || PAST_FORMS.contains(&lower[j].as_str())
+            && (HOLD_VERBS.contains(&lower[j].as_ref())
+                || PAST_FORMS.contains(&lower[j].as_ref())
                 || groups
                     .iter()
                     .any(|g| g.triggers.iter().any(|t| t.verb && t.tok == j)))
@@ -3289,26 +3311,26 @@ fn resumed_after_relative(
 
 /// Whether the group's noun is the object of a verb that holds it ("held talks", "will
 /// stage a demonstration"), or the group is a verb.
-fn held_before(text: &str, lower: &[String], toks: &[Token<'_>], g: &Group<'_>) -> bool {
+fn held_before(text: &str, lower: &[Lowered<'_>], toks: &[Token<'_>], g: &Group<'_>) -> bool {
     let first = g.first();
     if first.verb {
         return false;
     }
     let np = np_start_tok(text, toks, lower, first.tok, false);
-    (np.saturating_sub(3)..np).any(|j| HOLD_VERBS.contains(&lower[j].as_str()))
+    (np.saturating_sub(3)..np).any(|j| HOLD_VERBS.contains(&lower[j].as_ref()))
 }
 
 /// Whether the noun trigger at tokens `k..end` names another occurrence of its kind: "the
 /// next election" after "the May 3 election", "The meeting before that" after the summit of
 /// 2024. "last week's talks" is a day, not another occurrence ("week's" stands between).
-fn other_occurrence(lower: &[String], k: usize, end: usize) -> Option<Other> {
-    let before = k.checked_sub(1).map(|p| lower[p].as_str());
+fn other_occurrence(lower: &[Lowered<'_>], k: usize, end: usize) -> Option<Other> {
+    let before = k.checked_sub(1).map(|p| lower[p].as_ref());
     match before {
         Some("next" | "following") => return Some(Other::Later),
         Some("previous" | "last" | "prior" | "preceding") => return Some(Other::Earlier),
         _ => {}
     }
-    let after = |i: usize| lower.get(end + i).map(String::as_str);
+    let after = |i: usize| lower.get(end + i).map(|w| &**w);
     (matches!(after(0), Some("before" | "prior"))
         && matches!(after(1), Some("that" | "this" | "it"))
         || after(0) == Some("prior") && after(1) == Some("to") && after(2) == Some("that"))
@@ -3322,9 +3344,9 @@ fn is_definite(text: &str, toks: &[Token<'_>], k: usize) -> bool {
     let mut steps = 0;
     while j > 0 && steps < 4 {
         let prev = &toks[j - 1];
-        let w = prev.text.to_lowercase();
+        let w = lowercase(prev.text);
         if matches!(
-            w.as_str(),
+            &*w,
             "the" | "this" | "that" | "their" | "his" | "her" | "its" | "these" | "those"
         ) {
             return true;
@@ -3333,7 +3355,7 @@ fn is_definite(text: &str, toks: &[Token<'_>], k: usize) -> bool {
             return true;
         }
         if matches!(
-            w.as_str(),
+            w.as_ref(),
             "a" | "an"
                 | "another"
                 | "one"
@@ -3348,7 +3370,7 @@ fn is_definite(text: &str, toks: &[Token<'_>], k: usize) -> bool {
         }
         // A preposition or verb ends the phrase: "this weekend for talks" is not "this talks".
         if matches!(
-            w.as_str(),
+            w.as_ref(),
             "on" | "in"
                 | "at"
                 | "of"
@@ -3366,9 +3388,9 @@ fn is_definite(text: &str, toks: &[Token<'_>], k: usize) -> bool {
                 | "during"
                 | "and"
                 | "or"
-        ) || SAY_VERBS.contains(&w.as_str())
-            || HOLD_VERBS.contains(&w.as_str())
-            || VERB_CUES.contains(&w.as_str())
+        ) || SAY_VERBS.contains(&w.as_ref())
+            || HOLD_VERBS.contains(&w.as_ref())
+            || VERB_CUES.contains(&w.as_ref())
         {
             return false;
         }
@@ -3482,22 +3504,30 @@ fn dateline_end(text: &str, s: &Sentence) -> usize {
     if !caps {
         // "Oct 23 (Reuters) - …": a dated wire line with the agency in brackets.
         for dash in [") - ", ") -- ", ") \u{2014} ", ") \u{2013} "] {
-            if let Some(p) = body.find(dash)
-                && p < 40
-            {
+            if let Some(p) = find_before(body, dash, 40) {
                 return s.span.start + p + dash.len();
             }
         }
         return s.span.start;
     }
     for dash in [" -- ", " \u{2014} ", " \u{2013} ", " - ", ": "] {
-        if let Some(p) = body.find(dash)
-            && p < 80
-        {
+        if let Some(p) = find_before(body, dash, 80) {
             return s.span.start + p + dash.len();
         }
     }
     s.span.start
+}
+
+/// Where `pattern` first occurs in `body`, if that is before byte `limit`: `body.find` with
+/// `p < limit`, searching only the start of `body` (a dateline is asked of every sentence).
+fn find_before(body: &str, pattern: &str, limit: usize) -> Option<usize> {
+    // The window holds every occurrence that starts before `limit`, so its first one is
+    // `body`'s first when that is before `limit`.
+    let mut end = (limit + pattern.len()).min(body.len());
+    while !body.is_char_boundary(end) {
+        end += 1;
+    }
+    body[..end].find(pattern).filter(|&p| p < limit)
 }
 
 /// Group participants: "European leaders", "Russian and American delegations", "both delegations".
@@ -3568,8 +3598,8 @@ fn sentence_place(
         if quotes.contains(t.span.start) {
             continue;
         }
-        let lw = t.text.to_lowercase();
-        let at = matches!(lw.as_str(), "at" | "outside" | "inside");
+        let lw = lowercase(t.text);
+        let at = matches!(&*lw, "at" | "outside" | "inside");
         // "to" and "for" name a destination only right after the journey: "travel to
         // Brussels", "leave for Kuala Lumpur", "a state visit to Germany" (not "speaking to
         // CNA").
@@ -3587,7 +3617,7 @@ fn sentence_place(
             || moving
                 && after_journey
                 && matches!(
-                    lw.as_str(),
+                    &*lw,
                     "to" | "visit" | "visiting" | "visited" | "visits" | "for"
                 );
         if !allowed || affiliation(text, toks, k) {
@@ -3764,7 +3794,7 @@ fn affiliation(text: &str, toks: &[Token<'_>], k: usize) -> bool {
         return true;
     }
     // "covered trade and the war in Ukraine": the place of a topic, not of the happening.
-    if k > 0 && TOPIC_NOUNS.contains(&toks[k - 1].text.to_lowercase().as_str()) {
+    if k > 0 && TOPIC_NOUNS.contains(&&*lowercase(toks[k - 1].text)) {
         return true;
     }
     let mut j = k;
@@ -4011,13 +4041,13 @@ fn status_at(
             .iter()
             .rev()
             .take(16)
-            .map(|w| w.text.to_lowercase())
-            .take_while(|w| !matches!(w.as_str(), "if" | "unless" | "whether"))
-            .any(|w| lexicon::REPORTING_VERBS.contains(&w.as_str()))
+            .map(|w| lowercase(w.text))
+            .take_while(|w| !matches!(&**w, "if" | "unless" | "whether"))
+            .any(|w| lexicon::REPORTING_VERBS.contains(&&*w))
     };
     let modal_before = before.iter().enumerate().rev().take(10).any(|(idx, w)| {
-        let lw = w.text.to_lowercase();
-        lexicon::MODAL_HYPOTHETICAL.contains(&lw.as_str())
+        let lw = lowercase(w.text);
+        lexicon::MODAL_HYPOTHETICAL.contains(&&*lw)
             && !(lw == "would" && reported_would(idx))
             // "since May 2024": the month, not the modal.
             && !(w.text == "May" && idx > 0)
@@ -4083,10 +4113,10 @@ fn status_at(
     // in its past form tells its own tense, whatever another clause of the sentence says. Not
     // after "be" ("will be hosted") or "to" ("to be met").
     let past_form = t.verb
-        && PAST_FORMS.contains(&toks[t.tok].text.to_lowercase().as_str())
+        && PAST_FORMS.contains(&&*lowercase(toks[t.tok].text))
         && !t.tok.checked_sub(1).is_some_and(|p| {
             matches!(
-                toks[p].text.to_lowercase().as_str(),
+                &*lowercase(toks[p].text),
                 "be" | "to" | "being" | "will" | "would"
             )
         });
@@ -4111,6 +4141,36 @@ mod tests {
     use super::*;
     use crate::extract::people::find_people;
     use crate::extract::sentences::split_sentences;
+
+    #[test]
+    fn shortcuts_answer_as_the_lowered_text_and_find_do() {
+        for s in [
+            "since",
+            "Ever SINCE",
+            "sİnce",
+            "since May",
+            "İnce",
+            "ince",
+            "",
+            "Sincere",
+            "é since",
+        ] {
+            let lower = s.to_lowercase();
+            assert_eq!(ends_with_since(s), lower.ends_with("since"), "{s}");
+            assert_eq!(starts_with_since(s), lower.starts_with("since"), "{s}");
+        }
+        let body = "LONDON — Ministers met (Reuters) - on Friday — in Paris: a long day, ünder";
+        for pattern in [" — ", ") - ", ": ", "ü", "Paris", "absent"] {
+            for limit in [0, 5, 7, 20, 40, 80, 200] {
+                let expected = body.find(pattern).filter(|&p| p < limit);
+                assert_eq!(
+                    find_before(body, pattern, limit),
+                    expected,
+                    "{pattern} {limit}"
+                );
+            }
+        }
+    }
 
     fn events(text: &str, published: jiff::civil::Date) -> (People, Vec<EventDraft>) {
         let s = split_sentences(text);

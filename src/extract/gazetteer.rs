@@ -562,7 +562,10 @@ impl Names {
 
     fn get(&self, name: &str) -> Option<usize> {
         let trimmed = name.trim();
-        if let Some(&row) = self.exact.get(trimmed) {
+        // Abbreviations have no lower-case letter: a name with one ("Ukrainian") need not be
+        // hashed for them.
+        let may_be_abbreviation = !trimmed.bytes().any(|b| b.is_ascii_lowercase());
+        if may_be_abbreviation && let Some(&row) = self.exact.get(trimmed) {
             return Some(row);
         }
         let key = Key::new(trimmed)?;
@@ -617,7 +620,7 @@ impl Key {
             }
             // An ASCII character lowers to one; only the rest needs the Unicode tables.
             if c.is_ascii() {
-                key.push_folded(c.to_ascii_lowercase())?;
+                key.push_ascii(fold_ascii(c))?;
             } else {
                 for lower in c.to_lowercase() {
                     key.push_folded(lower)?;
@@ -640,6 +643,13 @@ impl Key {
         Some(())
     }
 
+    /// Pushes one ASCII byte: what [`Key::push`] does for an ASCII char, without encoding it.
+    fn push_ascii(&mut self, b: u8) -> Option<()> {
+        *self.bytes.get_mut(self.len)? = b;
+        self.len += 1;
+        Some(())
+    }
+
     fn push(&mut self, c: char) -> Option<()> {
         let end = self.len + c.len_utf8();
         let slot = self.bytes.get_mut(self.len..end)?;
@@ -651,6 +661,16 @@ impl Key {
     fn as_str(&self) -> &str {
         // Only whole chars are ever written, so this never fails.
         std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
+/// [`fold_char`] of an ASCII char after lowering it, as one byte: the letters' lower case, the
+/// backtick an apostrophe, the rest as written. Names are nearly all ASCII, and this spares
+/// them the walk through the Unicode table.
+fn fold_ascii(c: char) -> u8 {
+    match c.to_ascii_lowercase() {
+        '`' => b'\'',
+        lower => lower as u8,
     }
 }
 
@@ -725,6 +745,18 @@ mod tests {
         Key::new(name)
             .map(|k| k.as_str().to_owned())
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn ascii_folds_as_the_unicode_table_folds_it() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let expected = match fold_char(c.to_ascii_lowercase()) {
+                Fold::One(base) => base,
+                _ => panic!("{c:?} folds to more or less than one char"),
+            };
+            assert_eq!(char::from(fold_ascii(c)), expected, "{c:?}");
+        }
     }
 
     #[test]

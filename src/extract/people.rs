@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::gazetteer;
 use super::lexicon::{self, Gender};
-use super::sentences::{Sentence, Token, sentence_tokens, strip_possessive};
+use super::sentences::{Sentence, Token, lowercase, sentence_tokens, strip_possessive};
 
 /// How a mention refers to its person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -423,8 +423,38 @@ fn is_initials(word: &str) -> bool {
         && gazetteer::region(word).is_none()
 }
 
+/// Whether `word` (without a possessive ending) is a nationality, a country or a regional
+/// adjective ("European"), remembered per word ([`DEMONYM_OR_COUNTRY`]).
 fn is_demonym_or_country(word: &str) -> bool {
     let w = strip_possessive(word);
+    DEMONYM_OR_COUNTRY.with_borrow_mut(|known| {
+        if let Some(&found) = known.get(w) {
+            return found;
+        }
+        let found = names_demonym_or_country(w);
+        if known.len() >= DEMONYM_CACHE_WORDS {
+            known.clear();
+        }
+        known.insert(w.to_owned(), found);
+        found
+    })
+}
+
+/// How many words [`DEMONYM_OR_COUNTRY`] keeps before it starts over: far more than an
+/// article's distinct capitalised words, and a bound on a long-running server's memory.
+const DEMONYM_CACHE_WORDS: usize = 4096;
+
+thread_local! {
+    /// Answers of [`names_demonym_or_country`] on this thread. The people pass asks about the
+    /// same words again and again (every name chain, every epithet), and each answer folds and
+    /// hashes the word for two gazetteer tables; the gazetteer never changes, so an answer
+    /// holds for good.
+    static DEMONYM_OR_COUNTRY: std::cell::RefCell<HashMap<String, bool, lexicon::FastHash>> =
+        std::cell::RefCell::new(HashMap::default());
+}
+
+/// [`is_demonym_or_country`] of a word already without its possessive, from the gazetteer.
+fn names_demonym_or_country(w: &str) -> bool {
     gazetteer::demonym(w).is_some()
         || gazetteer::country(w).is_some()
         || matches!(
@@ -457,14 +487,17 @@ fn joined_by_space(text: &str, a: &Token<'_>, b: &Token<'_>) -> bool {
 /// The offices split into words, grouped by their last and by their first word (lower case),
 /// so that matching an office at a token costs a hash look-up, not a scan of the list.
 struct OfficeIndex {
-    by_last: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>,
-    by_first: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>,
+    by_last: OfficeMap,
+    by_first: OfficeMap,
 }
 
+/// Offices by one of their words, with the fast hasher of the fixed tables: asked about at
+/// every capitalised word.
+type OfficeMap = HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>, lexicon::FastHash>;
+
 static OFFICE_INDEX: std::sync::LazyLock<OfficeIndex> = std::sync::LazyLock::new(|| {
-    let mut by_last: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> = HashMap::new();
-    let mut by_first: HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> =
-        HashMap::new();
+    let mut by_last = OfficeMap::default();
+    let mut by_first = OfficeMap::default();
     for office in lexicon::OFFICES {
         let parts: Vec<&'static str> = office.split(' ').collect();
         by_last
@@ -487,8 +520,8 @@ fn word_is(t: &Token<'_>, part: &str) -> bool {
 /// Longest office (from [`lexicon::OFFICES`]) that ends at token `end` (inclusive), matching
 /// case-insensitively. Returns the number of tokens it takes.
 fn office_ending_at(toks: &[Token<'_>], end: usize) -> Option<(usize, &'static str)> {
-    let last = strip_possessive(toks.get(end)?.text).to_lowercase();
-    let cands = OFFICE_INDEX.by_last.get(last.as_str())?;
+    let last = lowercase(strip_possessive(toks.get(end)?.text));
+    let cands = OFFICE_INDEX.by_last.get(&*last)?;
     cands.iter().find_map(|(parts, office)| {
         let n = parts.len();
         (n <= end + 1
@@ -502,8 +535,8 @@ fn office_ending_at(toks: &[Token<'_>], end: usize) -> Option<(usize, &'static s
 
 /// Longest office that starts at token `start`.
 fn office_starting_at(toks: &[Token<'_>], start: usize) -> Option<(usize, &'static str)> {
-    let first = strip_possessive(toks.get(start)?.text).to_lowercase();
-    let cands = OFFICE_INDEX.by_first.get(first.as_str())?;
+    let first = lowercase(strip_possessive(toks.get(start)?.text));
+    let cands = OFFICE_INDEX.by_first.get(&*first)?;
     cands.iter().find_map(|(parts, office)| {
         let n = parts.len();
         (start + n <= toks.len()
@@ -1843,8 +1876,8 @@ fn resolve_descriptions(
     for (si, toks) in sentence_tokens.iter().enumerate() {
         let mut i = 0;
         while i < toks.len() {
-            let lower = toks[i].text.to_lowercase();
-            let det = matches!(lower.as_str(), "the");
+            let lower = lowercase(toks[i].text);
+            let det = matches!(&*lower, "the");
             let possessive_country = toks[i].is_possessive()
                 && gazetteer::country(toks[i].without_possessive()).is_some();
             if !det && !possessive_country {
@@ -2008,10 +2041,10 @@ fn resolve_epithets(text: &str, sentence_tokens: &[Vec<Token<'_>>], people: &mut
             let punctuated =
                 text[end_of_word..].starts_with([',', '.', ';', ':', '\u{201D}', '"', ')']);
             let verb_next = toks.get(k + 1).is_some_and(|t| {
-                let lw = t.text.to_lowercase();
+                let lw = lowercase(t.text);
                 lexicon::is_speech_verb(&lw)
                     || matches!(
-                        lw.as_str(),
+                        &*lw,
                         "has"
                             | "had"
                             | "was"

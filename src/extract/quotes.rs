@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::lexicon::{self, Gender};
 use super::people::People;
-use super::sentences::{Sentence, Token, sentence_tokens, tokens};
+use super::sentences::{Sentence, Token, lowercase, sentence_tokens, tokens};
 use crate::model::QuoteKind;
 
 /// How far from a verb its subject is looked for, in bytes: far enough for a name with an
@@ -593,7 +593,7 @@ impl Attribution<'_> {
         // The speech verb nearest the quote governs it: in "X said commanders had told him
         // “…”" the words are the commanders'.
         let verb_idx = before.iter().rposition(|t| {
-            let w = t.text.to_lowercase();
+            let w = lowercase(t.text);
             lexicon::is_speech_verb(&w) || w == "according"
         });
         if let Some(vi) = verb_idx {
@@ -1144,17 +1144,14 @@ impl Attribution<'_> {
             if !outside(t) {
                 continue;
             }
-            let w = t.text.to_lowercase();
-            if !lexicon::REPORTING_VERBS.contains(&w.as_str()) {
+            let w = lowercase(t.text);
+            if !lexicon::REPORTING_VERBS.contains(&&*w) {
                 continue;
             }
             // Forward: "said (on Thursday) (that) CLAUSE".
             let mut j = k + 1;
             // Indirect object of "told": "told reporters", "told the BBC".
-            if matches!(
-                w.as_str(),
-                "told" | "telling" | "tells" | "assured" | "warned"
-            ) {
+            if matches!(&*w, "told" | "telling" | "tells" | "assured" | "warned") {
                 // Skip the hearer ("told reporters", "telling Kremlin officials") up to the clause.
                 let mut n = 0;
                 while j < toks.len()
@@ -1162,7 +1159,7 @@ impl Attribution<'_> {
                     && toks[j].text != "that"
                     && !(n > 0
                         && matches!(
-                            toks[j].text.to_lowercase().as_str(),
+                            &*lowercase(toks[j].text),
                             "the"
                                 | "he"
                                 | "she"
@@ -1259,7 +1256,7 @@ impl Attribution<'_> {
                 if t2.span.start >= end {
                     break;
                 }
-                let w2 = t2.text.to_lowercase();
+                let w2 = lowercase(t2.text);
                 let comma_before = text[..t2.span.start].trim_end().ends_with(',');
                 if comma_before && w2.ends_with("ing") && lexicon::is_speech_verb(&w2) {
                     end = text[..t2.span.start].trim_end().len() - 1;
@@ -1273,7 +1270,7 @@ impl Attribution<'_> {
                     // "noted that … and said …"; after "declared a state of emergency and
                     // said" the first verb reported nothing.
                     && (w2.ends_with("ed")
-                        || explicit_that && matches!(w2.as_str(), "said" | "told" | "wrote"))
+                        || explicit_that && matches!(w2.as_ref(), "said" | "told" | "wrote"))
                     && lexicon::is_speech_verb(&w2)
                 {
                     end = toks[k2 - 1].span.start;
@@ -1310,7 +1307,7 @@ impl Attribution<'_> {
                 continuation: Vec::new(),
                 sentence: si,
                 speaker,
-                cue: Some(w),
+                cue: Some(w.into_owned()),
             });
         }
         // A clause reported inside another by the same speaker ("saying he thinks both …")
@@ -1462,8 +1459,8 @@ impl Attribution<'_> {
             !(k > 0 && t.span.end <= quotes[k - 1].outer.end)
         };
         for (k, verb) in toks.iter().enumerate() {
-            let lw = verb.text.to_lowercase();
-            if !lexicon::REPORTING_VERBS.contains(&lw.as_str()) || !outside(verb) || k == 0 {
+            let lw = lowercase(verb.text);
+            if !lexicon::REPORTING_VERBS.contains(&&*lw) || !outside(verb) || k == 0 {
                 continue;
             }
             // What follows the verb: the sentence end, a time word, or ", arguing …".
@@ -1477,7 +1474,7 @@ impl Attribution<'_> {
             }
             // "…, Kim Min-ji told a press briefing.": after "told" comes the hearer, a short
             // phrase, not the subject.
-            if matches!(lw.as_str(), "told" | "tells") {
+            if matches!(&*lw, "told" | "tells") {
                 let hearer = toks[j..]
                     .iter()
                     .take_while(|t| !matches!(t.text, "," | "." | ";"))
@@ -1557,7 +1554,7 @@ impl Attribution<'_> {
                 continuation: Vec::new(),
                 sentence: si,
                 speaker,
-                cue: Some(lw),
+                cue: Some(lw.into_owned()),
             });
         }
         None

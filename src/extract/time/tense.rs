@@ -174,7 +174,7 @@ const NEUTRAL_LEADS: &[&str] = &[
 ];
 /// Irregular past forms that are not also common present forms or nouns ("put", "set", "read"
 /// are left out on purpose).
-static IRREGULAR_PAST: WordSet = WordSet::new(&[
+const IRREGULAR_PAST_WORDS: &[&str] = &[
     "met",
     "said",
     "told",
@@ -248,10 +248,11 @@ static IRREGULAR_PAST: WordSet = WordSet::new(&[
     "heard",
     "stuck",
     "wept",
-]);
+];
+static IRREGULAR_PAST: WordSet = WordSet::new(IRREGULAR_PAST_WORDS);
 /// Past participles that are never simple past forms: tenseless on their own ("the written
 /// statement"), they only matter after an auxiliary.
-static PARTICIPLES: WordSet = WordSet::new(&[
+const PARTICIPLE_WORDS: &[&str] = &[
     "been",
     "done",
     "gone",
@@ -285,7 +286,8 @@ static PARTICIPLES: WordSet = WordSet::new(&[
     "overseen",
     "beaten",
     "forgiven",
-]);
+];
+static PARTICIPLES: WordSet = WordSet::new(PARTICIPLE_WORDS);
 /// Words ending in "ed" that are not past forms.
 static NOT_ED: WordSet = WordSet::new(&[
     "need", "seed", "speed", "feed", "breed", "greed", "creed", "deed", "weed", "heed", "steed",
@@ -306,11 +308,41 @@ fn participle_like(t: &Tokens, i: usize) -> bool {
     if t.word_in_set(i, &IRREGULAR_PAST) || t.word_in_set(i, &PARTICIPLES) {
         return true;
     }
-    let w = t.str(i).as_bytes();
-    w.len() >= 4
-        && w.is_ascii()
-        && w[w.len() - 2..].eq_ignore_ascii_case(b"ed")
-        && !t.word_in_set(i, &NOT_ED)
+    ed_form(t.str(i)) && !t.word_in_set(i, &NOT_ED)
+}
+
+/// Whether `word` has the shape of a regular past form: ASCII, four letters or more, ending in
+/// "ed" in any case.
+fn ed_form(word: &str) -> bool {
+    let w = word.as_bytes();
+    w.len() >= 4 && w.is_ascii() && w[w.len() - 2..].eq_ignore_ascii_case(b"ed")
+}
+
+/// Present passives of a plan: "talks are scheduled", "the vote is due".
+const PLANNED: &[&str] = &["scheduled", "slated", "planned", "due", "set"];
+
+/// Every word [`cue`] can find a tense in by its word lists.
+static CUE_WORDS: WordSet = WordSet::union(&[
+    &["ll", "won", "may", "am", "to"],
+    FUTURE,
+    SCHEDULE_VERBS,
+    PLANNED,
+    PAST,
+    PRESENT,
+    HAVE,
+    IRREGULAR_PAST_WORDS,
+    PARTICIPLE_WORDS,
+]);
+
+/// Whether [`cue`] can find any tense in word `i`: one of [`CUE_WORDS`], a regular past form,
+/// or a present "-s" form after "who" or "which".
+///
+/// Why: `cue` runs for every token of a sentence with a time in it, and most words are none
+/// of these; one look-up spares them the dozen list scans of the full rules.
+fn may_cue(t: &Tokens, i: usize) -> bool {
+    t.word_in_set(i, &CUE_WORDS)
+        || ed_form(t.str(i))
+        || (i > 0 && t.word_in(i - 1, &["who", "which"]) && present_s_form(t.str(i)))
 }
 
 /// Whether `word` looks like a third-person present verb: lower case, ending in a single "s"
@@ -373,7 +405,7 @@ fn next_verb_slot(t: &Tokens, i: usize) -> Option<usize> {
 
 /// The tense token `i` signals on its own, if any.
 pub(super) fn cue(t: &Tokens, i: usize) -> Option<Tense> {
-    if !t.is_word(i) {
+    if !t.is_word(i) || !may_cue(t, i) {
         return None;
     }
     // A capitalised word inside a sentence is a name ("Will", "Grant", "Earlier Than Expected").
@@ -412,7 +444,7 @@ pub(super) fn cue(t: &Tokens, i: usize) -> Option<Tense> {
     }
     // "Talks are scheduled at the Elysee on Tuesday", "the vote is due on Thursday": a plan
     // in the present passive points forward.
-    if t.word_in(i, &["scheduled", "slated", "planned", "due", "set"])
+    if t.word_in(i, PLANNED)
         && previous_verb_slot(t, i).is_some_and(|j| t.word_in(j, &["is", "are", "am", "be"]))
     {
         return Some(Tense::Future);

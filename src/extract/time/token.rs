@@ -31,34 +31,128 @@ pub(super) struct Tok {
 }
 
 /// A fixed list of words (given in lower case) that answers "is this word one of you, in any
-/// letter case?" from a hash set built on first use, not by scanning the list. It matches exactly
+/// letter case?" from a table built on first use, not by scanning the list. It matches exactly
 /// what [`Tokens::word_in`] matches: ASCII letters fold, anything else compares as written.
 pub(super) struct WordSet {
     words: &'static [&'static str],
-    set: std::sync::OnceLock<std::collections::HashSet<String, crate::extract::lexicon::FastHash>>,
+    /// Further lists whose words belong to the set too ([`WordSet::union`]).
+    more: &'static [&'static [&'static str]],
+    table: std::sync::OnceLock<Packed>,
+}
+
+/// The words of a [`WordSet`], folded: the short ones packed into one integer each
+/// ([`pack`]) in an open-addressing table, the rare longer ones as strings.
+///
+/// Why: the sets are asked about nearly every token, and probing a table of integers costs a
+/// fraction of hashing a string and comparing it with a stored one.
+struct Packed {
+    /// Power-of-two table of packed words, 0 for an empty slot (no packing is 0).
+    slots: Vec<u128>,
+    /// 64 minus the table's bit count: the shift that turns a hash into a slot.
+    shift: u32,
+    long: Vec<String>,
+}
+
+impl Packed {
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> Self {
+        let mut short: Vec<u128> = Vec::new();
+        let mut long = Vec::new();
+        for w in words {
+            match pack(w.as_bytes()) {
+                Some(key) => short.push(key),
+                None => long.push(w.to_ascii_lowercase()),
+            }
+        }
+        // At most half full, so that a miss ends at an empty slot within a probe or two.
+        let bits = (short.len() * 2)
+            .next_power_of_two()
+            .max(8)
+            .trailing_zeros();
+        let mut table = Packed {
+            slots: vec![0; 1 << bits],
+            shift: 64 - bits,
+            long,
+        };
+        for key in short {
+            let mut i = table.slot_of(key);
+            while table.slots[i] != 0 && table.slots[i] != key {
+                i = (i + 1) & (table.slots.len() - 1);
+            }
+            table.slots[i] = key;
+        }
+        table
+    }
+
+    /// Where the probe for `key` starts: Fibonacci hashing of its two halves.
+    fn slot_of(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64);
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    fn contains(&self, word: &[u8]) -> bool {
+        let Some(key) = pack(word) else {
+            return self
+                .long
+                .iter()
+                .any(|w| w.as_bytes().eq_ignore_ascii_case(word));
+        };
+        let mut i = self.slot_of(key);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                k if k == key => return true,
+                _ => i = (i + 1) & (self.slots.len() - 1),
+            }
+        }
+    }
+}
+
+/// Longest word, in bytes, that [`pack`] packs; the top byte of the integer holds the length.
+const PACKED_MAX: usize = 15;
+
+/// `word` with its ASCII letters lowered, packed with its length (plus one, so that no packing
+/// is 0) into one integer: two words are equal ignoring ASCII case exactly when their packings
+/// are. `None` past [`PACKED_MAX`] bytes.
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.len() > PACKED_MAX {
+        return None;
+    }
+    // Bytes into a buffer, then one conversion: shifting a u128 per byte costs several times
+    // more.
+    let mut buf = [0u8; 16];
+    for (slot, &b) in buf.iter_mut().zip(word) {
+        *slot = b.to_ascii_lowercase();
+    }
+    buf[PACKED_MAX] = u8::try_from(word.len() + 1).ok()?;
+    Some(u128::from_le_bytes(buf))
 }
 
 impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> Self {
         Self {
             words,
-            set: std::sync::OnceLock::new(),
+            more: &[],
+            table: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The words of several lists in one set: a sieve that answers "is this word in any of
+    /// them?" with one look-up, for the rules that test a token against list after list.
+    pub const fn union(lists: &'static [&'static [&'static str]]) -> Self {
+        Self {
+            words: &[],
+            more: lists,
+            table: std::sync::OnceLock::new(),
         }
     }
 
     fn contains_ignore_ascii_case(&self, word: &str) -> bool {
-        let set = self
-            .set
-            .get_or_init(|| self.words.iter().map(|w| w.to_ascii_lowercase()).collect());
-        // Short words fold into a buffer on the stack; a longer one is rare enough to allocate.
-        let mut buf = [0u8; 32];
-        if let Some(slot) = buf.get_mut(..word.len()) {
-            slot.copy_from_slice(word.as_bytes());
-            slot.make_ascii_lowercase();
-            std::str::from_utf8(slot).is_ok_and(|w| set.contains(w))
-        } else {
-            set.contains(&word.to_ascii_lowercase())
-        }
+        self.table
+            .get_or_init(|| {
+                let lists = self.more.iter().copied();
+                Packed::new(std::iter::once(self.words).chain(lists).flatten().copied())
+            })
+            .contains(word.as_bytes())
     }
 }
 
@@ -73,7 +167,9 @@ impl<'t> Tokens<'t> {
     /// Tokenises `text[range]`; `range` must lie on char boundaries inside `text`.
     pub fn new(text: &'t str, range: std::ops::Range<usize>) -> Self {
         let bytes = text.as_bytes();
-        let mut toks = Vec::new();
+        // News prose has a token every five bytes or so: room for them all from the start
+        // spares the repeated regrowth that cost more than the scan.
+        let mut toks = Vec::with_capacity(range.len() / 4 + 1);
         let mut i = range.start;
         let mut glued = false;
         while i < range.end {
@@ -419,5 +515,30 @@ mod tests {
         }
         assert!(t.word_in_set(0, &SET) && t.word_in_set(5, &SET));
         assert!(!t.word_in_set(3, &SET) && !t.word_in_set(4, &SET));
+    }
+
+    #[test]
+    fn packing_tells_words_apart_by_letters_and_length() {
+        assert_eq!(pack(b"Said"), pack(b"sAID"));
+        assert_ne!(pack(b"said"), pack(b"saids"));
+        assert_ne!(pack(b"a"), pack(b"a\0"));
+        assert_ne!(pack(b""), Some(0));
+        assert_ne!(pack("führer".as_bytes()), pack("fÜhrer".as_bytes()));
+        assert!(pack(&[b'x'; PACKED_MAX]).is_some());
+        assert_eq!(pack(&[b'x'; PACKED_MAX + 1]), None);
+        static LONG: WordSet = WordSet::new(&["internationalisation", "a"]);
+        let s = "INTERNATIONALISATION internationalisations A";
+        let t = Tokens::new(s, 0..s.len());
+        let found: Vec<bool> = (0..t.len()).map(|i| t.word_in_set(i, &LONG)).collect();
+        assert_eq!(found, [true, false, true]);
+    }
+
+    #[test]
+    fn a_union_holds_the_words_of_each_list() {
+        static BOTH: WordSet = WordSet::union(&[&["said", "führer"], &["rung"]]);
+        let s = "SAID Führer RUNG says FÜHRER rungs";
+        let t = Tokens::new(s, 0..s.len());
+        let found: Vec<bool> = (0..t.len()).map(|i| t.word_in_set(i, &BOTH)).collect();
+        assert_eq!(found, [true, true, true, false, false, false]);
     }
 }
