@@ -147,7 +147,7 @@ struct Candidate {
 /// Letters after a name that are not part of it.
 const POST_NOMINALS: &[&str] = &[
     "KC", "QC", "MP", "MEP", "MSP", "TD", "CBE", "OBE", "MBE", "KBE", "DBE", "PhD", "MD", "Esq",
-    "FRS",
+    "FRS", "SC", "MLA", "MPP",
 ];
 
 /// The name particles that mark a personal name when they stand inside one ("von der", "de",
@@ -914,6 +914,17 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
                 }
             }
         }
+    }
+    // "Ohio Gov. Marian Kessler": a place before a title qualifies it.
+    if i < end
+        && qualifier.is_empty()
+        && lexicon::honorific(toks[i + 1].text).is_some()
+        && lexicon::title_office(toks[i + 1].text).is_some()
+        && gazetteer::is_place_name(toks[i].text)
+    {
+        qualifier.push(toks[i].text.to_string());
+        titles.push(toks[i].text.to_string());
+        i += 1;
     }
     // "Republican Sen. Laura Brennaman": a party word before an honorific qualifies it.
     if i < end
@@ -1872,6 +1883,18 @@ fn resolve_descriptions(
     sentence_tokens: &[Vec<Token<'_>>],
     people: &mut People,
 ) {
+    // Offices the text gives a named person ("The justice secretary, Claire Dunmore,",
+    // "Finance Minister Yoon Tae-sik"): "the justice secretary" and "the minister" may then
+    // describe one of them, besides the offices that only one person holds anywhere.
+    let held: Vec<String> = people
+        .persons
+        .iter()
+        .flat_map(|p| p.roles.iter().map(|r| r.to_lowercase()))
+        .collect();
+    let held_office = |office: &str| {
+        held.iter()
+            .any(|r| r == office || r.strip_suffix(office).is_some_and(|q| q.ends_with(' ')))
+    };
     let mut found = Vec::new();
     for (si, toks) in sentence_tokens.iter().enumerate() {
         let mut i = 0;
@@ -1913,7 +1936,10 @@ fn resolve_descriptions(
                 i += 1;
                 continue;
             };
-            if !lexicon::SINGULAR_OFFICES.contains(&office) && office != "leader" {
+            if !lexicon::SINGULAR_OFFICES.contains(&office)
+                && office != "leader"
+                && !held_office(office)
+            {
                 i += 1;
                 continue;
             }
@@ -2316,6 +2342,35 @@ mod tests {
     }
 
     #[test]
+    fn an_office_the_text_gives_a_person_describes_them_later() {
+        let text = "The justice secretary, Claire Dunmore, will speak on Thursday. \
+                    \u{201C}I inherited full prisons,\u{201D} the justice secretary said. \
+                    Finance Minister Yoon Tae-sik spoke too. The minister told reporters \
+                    it was hard.";
+        let p = people(text);
+        let holder = |alias: &str| {
+            p.persons
+                .iter()
+                .find(|q| q.aliases.contains(alias))
+                .map(|q| q.name.as_str())
+        };
+        assert_eq!(
+            holder("the justice secretary"),
+            Some("Claire Dunmore"),
+            "{p:#?}"
+        );
+        assert_eq!(holder("the minister"), Some("Yoon Tae-sik"), "{p:#?}");
+    }
+
+    #[test]
+    fn a_place_before_a_title_and_counsel_after_a_name_are_not_the_name() {
+        let text = "Ohio Gov. Marian Kessler said on Monday she would act. Conor Devitt SC \
+                    told the jury the case was clear.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Marian Kessler", "Conor Devitt"], "{p:#?}");
+    }
+
+    #[test]
     fn a_bare_office_names_no_one_when_the_lead_holds_another() {
         let text = "Ms Sussan Ley defeated Mr Andrew Hastie on Tuesday. Afterwards the \
                     opposition leader said the result was decisive. In Perth, the prime \
@@ -2436,7 +2491,8 @@ mod tests {
             .filter(|m| m.person == founder)
             .map(|m| &text[m.span.clone()])
             .collect();
-        assert_eq!(spans, ["Thomas Meridian", "Mr Meridian"]);
+        // "the founder" before the appositive is the office the text gives him.
+        assert_eq!(spans, ["the founder", "Thomas Meridian", "Mr Meridian"]);
         // A name that is no company's ("Trump Tower") leaves the surname to its person.
         let text = "Donald Trump spoke at Trump Tower on Monday. Trump said it went well.";
         let p = people(text);

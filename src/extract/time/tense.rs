@@ -430,7 +430,12 @@ pub(super) fn cue(t: &Tokens, i: usize) -> Option<Tense> {
     // "who returns", "which opens": a verb in the present simple right after a relative
     // pronoun (a noun cannot stand there), which news uses for scheduled happenings.
     // One that keeps a schedule ("which opens at 11:00 on Tuesday") points forward.
-    if i > 0 && t.word_in(i - 1, &["who", "which"]) && present_s_form(t.str(i)) {
+    // "which next meets on 2 April": an adverb may stand between.
+    let relative_before = i > 0 && t.word_in(i - 1, &["who", "which"])
+        || i > 1
+            && t.word_in(i - 1, &["next", "also", "then", "again", "first", "now"])
+            && t.word_in(i - 2, &["who", "which"]);
+    if relative_before && present_s_form(t.str(i)) {
         if t.word_in(i, SCHEDULE_VERBS) {
             return Some(Tense::Future);
         }
@@ -691,6 +696,13 @@ mod tests {
         assert_eq!(
             tense(
                 "The summit, which opens at 11:00 BST on Tuesday, will be short.",
+                "Tuesday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense(
+                "The committee, which next meets on Tuesday, may review it.",
                 "Tuesday"
             ),
             Tense::Future
