@@ -249,7 +249,13 @@ fn ends_sentence(text: &str, sentence_start: usize, dot: usize, end: usize) -> b
                             | "Some"
                     )
             });
-        return !(zone || place_time || AFTER_CLOCK.contains(&next_word.as_str()));
+        // "at 11:20 a.m. (0220 GMT)": the same time in another zone, in brackets.
+        let bracketed_time =
+            after.starts_with('(') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+        return !(zone
+            || place_time
+            || bracketed_time
+            || AFTER_CLOCK.contains(&next_word.as_str()));
     }
     if lower == "no" || lower == "nos" {
         // "No. 10" goes on; "said no. Then" ends.
@@ -501,6 +507,10 @@ mod tests {
         assert_eq!(
             split("It starts at 10 a.m. The crowd waits."),
             ["It starts at 10 a.m.", "The crowd waits."]
+        );
+        assert_eq!(
+            split("He spoke at 11:20 a.m. (0220 GMT). It ran long."),
+            ["He spoke at 11:20 a.m. (0220 GMT).", "It ran long."]
         );
     }
 
