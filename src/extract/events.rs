@@ -3427,8 +3427,16 @@ fn dateline_place(text: &str, sentences: &[Sentence]) -> Option<Place> {
         return None;
     }
     let name = leading_words(&text[s.span.clone()]).trim();
-    if name.is_empty() || name.chars().any(char::is_lowercase) {
+    if name.is_empty() {
         return None;
+    }
+    // "Tunis (AFP) -": AFP writes the town in ordinary case before the agency; then only a
+    // place the gazetteer knows will do ("Oct 23 (Reuters) -" names none).
+    if name.chars().any(char::is_lowercase) {
+        let agency = text[s.span.start + name.len()..]
+            .trim_start()
+            .starts_with('(');
+        return agency.then(|| place_named(name)).flatten().map(|(p, _)| p);
     }
     let town = title_case(name);
     // "EVANSTON, Ill. —": AP style names the state after the town.
@@ -4217,6 +4225,21 @@ mod tests {
         };
         assert_eq!(people_of("talks"), ["Jane Doe", "Wu Anling"], "{e:#?}");
         assert_eq!(people_of("visit"), ["Wu Anling"], "{e:#?}");
+    }
+
+    #[test]
+    fn an_afp_dateline_in_ordinary_case_places_the_day_s_happening() {
+        let text = "Libyan camps agree on bank\n\nTunis (AFP) - Delegations agreed on Thursday \
+                    to unify the board. Ms Jane Doe announced the deal at a news conference on \
+                    Thursday.";
+        let (_, e) = events(text, jiff::civil::date(2026, 9, 17));
+        let conference = e
+            .iter()
+            .find(|d| d.kind == "press conference")
+            .expect("a news conference");
+        let place = conference.place.as_ref().expect("a place");
+        assert_eq!(place.name, "Tunis", "{e:#?}");
+        assert!(place.from_dateline);
     }
 
     #[test]

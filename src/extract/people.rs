@@ -1891,10 +1891,7 @@ fn resolve_descriptions(
         .iter()
         .flat_map(|p| p.roles.iter().map(|r| r.to_lowercase()))
         .collect();
-    let held_office = |office: &str| {
-        held.iter()
-            .any(|r| r == office || r.strip_suffix(office).is_some_and(|q| q.ends_with(' ')))
-    };
+    let held_office = |office: &str| held.iter().any(|r| role_has_office(r, office));
     let mut found = Vec::new();
     for (si, toks) in sentence_tokens.iter().enumerate() {
         let mut i = 0;
@@ -2130,6 +2127,16 @@ fn resolve_epithets(text: &str, sentence_tokens: &[Vec<Token<'_>>], people: &mut
 /// The person a description refers to: one who holds that role in the text; else the most
 /// prominent person mentioned so far whose known roles do not conflict and who is not the
 /// speaker of the clause the description is reported in.
+/// Whether a role (lower case) names the office among its words: "un special envoy for libya"
+/// holds "envoy", "deputy foreign minister" holds "minister" and "foreign minister".
+fn role_has_office(role: &str, office: &str) -> bool {
+    role.match_indices(office).any(|(at, _)| {
+        let before = role[..at].chars().next_back();
+        let after = role[at + office.len()..].chars().next();
+        before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
+    })
+}
+
 /// The offices that make their holder a country's leader.
 const HEAD_OFFICES: &[&str] = &[
     "president",
@@ -2230,7 +2237,7 @@ fn pick_described(
         };
         let same_office: BTreeSet<usize> = role_holders
             .iter()
-            .filter(|(r, _)| r.ends_with(office))
+            .filter(|(r, _)| role_has_office(r, office))
             .flat_map(|(r, v)| {
                 let bare = r.as_str() == office;
                 v.iter().copied().filter(move |&i| bare || named_before(i))
@@ -2368,6 +2375,24 @@ mod tests {
                     told the jury the case was clear.";
         let p = people(text);
         assert_eq!(names(&p), ["Marian Kessler", "Conor Devitt"], "{p:#?}");
+    }
+
+    #[test]
+    fn an_office_inside_a_longer_role_is_held() {
+        assert!(role_has_office("un special envoy for libya", "envoy"));
+        assert!(role_has_office(
+            "deputy foreign minister",
+            "foreign minister"
+        ));
+        assert!(!role_has_office("envoys' chief", "envoy"));
+        let text = "The UN special envoy for Libya, Ms Mariana Costa-Reis, spoke on Thursday. \
+                    The envoy will visit Benghazi on Sunday.";
+        let p = people(text);
+        assert!(
+            p.persons[0].aliases.contains("The envoy")
+                || p.persons[0].aliases.contains("the envoy"),
+            "{p:#?}"
+        );
     }
 
     #[test]
