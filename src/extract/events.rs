@@ -568,6 +568,16 @@ fn ends_with_since(s: &str) -> bool {
     b.len() >= 5 && b[b.len() - 5..].eq_ignore_ascii_case(b"since")
 }
 
+/// Whether the words before a time open "since" and a gerund in the same clause: "his first
+/// visit since taking office in 2024" dates the taking of office, not the visit.
+fn since_gerund(before: &str) -> bool {
+    let clause = before.rsplit(',').next().unwrap_or(before);
+    let words: Vec<&str> = clause.split_whitespace().rev().take(7).collect();
+    words
+        .windows(2)
+        .any(|w| w[1].eq_ignore_ascii_case("since") && w[0].len() > 4 && w[0].ends_with("ing"))
+}
+
 /// Whether `s.to_lowercase()` starts with "since" (see [`ends_with_since`]).
 fn starts_with_since(s: &str) -> bool {
     s.as_bytes()
@@ -669,6 +679,7 @@ pub fn find_events_in(
             .filter(|t| {
                 !ends_with_since(text[s.span.start..t.start].trim_end())
                     && !starts_with_since(&t.point.text)
+                    && !since_gerund(&text[s.span.start..t.start])
             })
             .cloned()
             .collect();
@@ -3699,6 +3710,18 @@ fn sentence_place(
                 .iter()
                 .any(|x| x.span.start == w.span.start && !x.verb)
         });
+        // "in the Tunisian capital", "the Thai capital": the country's capital city.
+        if the
+            && toks.get(end + 1).is_some_and(|w| w.text == "capital")
+            && let Some(country) = gazetteer::demonym(&name).or_else(|| gazetteer::country(&name))
+            && let Some(capital) = gazetteer::capital_of(country.code)
+            && let Some(found) = place_named(capital.name)
+        {
+            if best.as_ref().is_none_or(|(_, r)| found.1 > *r) {
+                best = Some(found);
+            }
+            continue;
+        }
         let found = place_named(&name).or_else(|| {
             // "Exeter City": the longest known start, unless the rest names a building
             // ("Lancaster House" is not in Lancaster) or "the" makes it an institution ("the
@@ -4240,6 +4263,26 @@ mod tests {
         let place = conference.place.as_ref().expect("a place");
         assert_eq!(place.name, "Tunis", "{e:#?}");
         assert!(place.from_dateline);
+    }
+
+    #[test]
+    fn the_country_s_capital_and_a_time_after_since_and_a_gerund() {
+        let text = "Mr Le Duc Thanh arrived in the Thai capital on Monday evening for a \
+                    three-day visit, his first since taking office in 2024.";
+        let (_, e) = events(text, jiff::civil::date(2026, 5, 19));
+        let visit = e.iter().find(|d| d.kind == "visit").expect("a visit");
+        assert_eq!(
+            visit.place.as_ref().map(|p| p.name.as_str()),
+            Some("Bangkok"),
+            "{e:#?}"
+        );
+        assert_eq!(
+            visit.start.as_ref().map(|t| t.value.as_str()),
+            Some("2026-05-18"),
+            "{e:#?}"
+        );
+        assert!(since_gerund("his first since taking office in "));
+        assert!(!since_gerund("it has grown since "));
     }
 
     #[test]

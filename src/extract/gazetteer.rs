@@ -167,6 +167,18 @@ pub fn city(name: &str) -> Option<City> {
     city_row(name).map(|row| row.city)
 }
 
+/// The national capital of the country with this ISO code ("TN" → Tunis), for "the Tunisian
+/// capital". Where the data marks several, the most populous. Read only on that phrase, so a
+/// scan of the table is cheap enough.
+pub fn capital_of(code: &str) -> Option<City> {
+    GAZETTEER
+        .cities
+        .iter()
+        .filter(|row| row.national_capital && row.city.country == code)
+        .max_by_key(|row| row.city.population)
+        .map(|row| row.city)
+}
+
 /// Looks up a country by its common English name, another name in wide use ("Britain",
 /// "America", "Burma"), or an abbreviation written in capitals ("US", "U.K.", "UAE").
 ///
