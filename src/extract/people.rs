@@ -440,6 +440,19 @@ fn is_demonym_or_country(word: &str) -> bool {
     })
 }
 
+/// [`is_demonym_or_country`] of the two words `first second` ("South Korean"), joined in a
+/// buffer kept per thread: asked at most words of every name chain, where a fresh string each
+/// time was an allocation and a free for a look-up that almost always hits the cache.
+fn is_demonym_or_country_pair(first: &str, second: &str) -> bool {
+    PAIR_BUFFER.with_borrow_mut(|pair| {
+        pair.clear();
+        pair.push_str(first);
+        pair.push(' ');
+        pair.push_str(second);
+        is_demonym_or_country(pair)
+    })
+}
+
 /// How many words [`DEMONYM_OR_COUNTRY`] keeps before it starts over: far more than an
 /// article's distinct capitalised words, and a bound on a long-running server's memory.
 const DEMONYM_CACHE_WORDS: usize = 4096;
@@ -451,6 +464,8 @@ thread_local! {
     /// holds for good.
     static DEMONYM_OR_COUNTRY: std::cell::RefCell<HashMap<String, bool, lexicon::FastHash>> =
         std::cell::RefCell::new(HashMap::default());
+    /// The two words [`is_demonym_or_country_pair`] asks about, joined; reused between calls.
+    static PAIR_BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// [`is_demonym_or_country`] of a word already without its possessive, from the gazetteer.
@@ -797,11 +812,7 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
         && lexicon::NOT_NAME_WORDS.contains(&strip_possessive(toks[i].text))
         && lexicon::honorific(toks[i].text).is_none()
         && !(i < end
-            && is_demonym_or_country(&format!(
-                "{} {}",
-                toks[i].text,
-                strip_possessive(toks[i + 1].text)
-            )))
+            && is_demonym_or_country_pair(toks[i].text, strip_possessive(toks[i + 1].text)))
     {
         i += 1;
     }
@@ -871,7 +882,7 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
     // Demonyms, countries and organisation words before a title: "US President", "White House".
     let mut j = i;
     while j <= end && !toks[j].is_possessive() {
-        if j < end && is_demonym_or_country(&format!("{} {}", toks[j].text, toks[j + 1].text)) {
+        if j < end && is_demonym_or_country_pair(toks[j].text, toks[j + 1].text) {
             j += 2;
         } else if is_demonym_or_country(toks[j].text) || lexicon::ORG_WORDS.contains(&toks[j].text)
         {
@@ -1916,7 +1927,7 @@ fn resolve_descriptions(
             } else {
                 while j < toks.len() && !toks[j].is_possessive() {
                     if j + 1 < toks.len()
-                        && is_demonym_or_country(&format!("{} {}", toks[j].text, toks[j + 1].text))
+                        && is_demonym_or_country_pair(toks[j].text, toks[j + 1].text)
                     {
                         qual.push(format!("{} {}", toks[j].text, toks[j + 1].text));
                         j += 2;
