@@ -440,6 +440,19 @@ fn is_demonym_or_country(word: &str) -> bool {
     })
 }
 
+/// [`is_demonym_or_country`] of the two words `first second` ("South Korean"), joined in a
+/// buffer kept per thread: asked at most words of every name chain, where a fresh string each
+/// time was an allocation and a free for a look-up that almost always hits the cache.
+fn is_demonym_or_country_pair(first: &str, second: &str) -> bool {
+    PAIR_BUFFER.with_borrow_mut(|pair| {
+        pair.clear();
+        pair.push_str(first);
+        pair.push(' ');
+        pair.push_str(second);
+        is_demonym_or_country(pair)
+    })
+}
+
 /// How many words [`DEMONYM_OR_COUNTRY`] keeps before it starts over: far more than an
 /// article's distinct capitalised words, and a bound on a long-running server's memory.
 const DEMONYM_CACHE_WORDS: usize = 4096;
@@ -451,6 +464,8 @@ thread_local! {
     /// holds for good.
     static DEMONYM_OR_COUNTRY: std::cell::RefCell<HashMap<String, bool, lexicon::FastHash>> =
         std::cell::RefCell::new(HashMap::default());
+    /// The two words [`is_demonym_or_country_pair`] asks about, joined; reused between calls.
+    static PAIR_BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// [`is_demonym_or_country`] of a word already without its possessive, from the gazetteer.
@@ -797,11 +812,7 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
         && lexicon::NOT_NAME_WORDS.contains(&strip_possessive(toks[i].text))
         && lexicon::honorific(toks[i].text).is_none()
         && !(i < end
-            && is_demonym_or_country(&format!(
-                "{} {}",
-                toks[i].text,
-                strip_possessive(toks[i + 1].text)
-            )))
+            && is_demonym_or_country_pair(toks[i].text, strip_possessive(toks[i + 1].text)))
     {
         i += 1;
     }
@@ -871,7 +882,7 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
     // Demonyms, countries and organisation words before a title: "US President", "White House".
     let mut j = i;
     while j <= end && !toks[j].is_possessive() {
-        if j < end && is_demonym_or_country(&format!("{} {}", toks[j].text, toks[j + 1].text)) {
+        if j < end && is_demonym_or_country_pair(toks[j].text, toks[j + 1].text) {
             j += 2;
         } else if is_demonym_or_country(toks[j].text) || lexicon::ORG_WORDS.contains(&toks[j].text)
         {
@@ -1506,7 +1517,7 @@ fn build_people(
     // Words used alone as a name mid-sentence ("played for Harjo-Whitcomb"): a full name
     // whose surname the text later uses on its own is a person, as news style names people
     // in full once and by surname after.
-    let sentence_starts: std::collections::HashSet<usize> =
+    let sentence_starts: std::collections::HashSet<usize, lexicon::FastHash> =
         sentences.iter().map(|s| s.span.start).collect();
     let used_alone: BTreeSet<&str> = candidates
         .iter()
@@ -1521,15 +1532,17 @@ fn build_people(
     let multi: Vec<&Candidate> = candidates.iter().filter(|c| c.core.len() >= 2).collect();
     // Indexes by last word keep this linear in the number of names: compatible names share
     // their last word.
-    let mut cued_by_last: HashMap<&str, Vec<&Candidate>> = HashMap::new();
+    let mut cued_by_last: HashMap<&str, Vec<&Candidate>, lexicon::FastHash> = HashMap::default();
     for c in multi.iter().filter(|c| c.cued) {
         cued_by_last
             .entry(c.core.last().map(String::as_str).unwrap_or_default())
             .or_default()
             .push(c);
     }
-    let mut persons_by_last: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut persons_by_name: HashMap<(String, String), usize> = HashMap::new();
+    // Keyed by words borrowed from the candidates, which outlive the indexes: a look-up per
+    // candidate then builds no strings. The fast hasher suffices: none of these is iterated.
+    let mut persons_by_last: HashMap<&str, Vec<usize>, lexicon::FastHash> = HashMap::default();
+    let mut persons_by_name: HashMap<(&str, &str), usize, lexicon::FastHash> = HashMap::default();
     let mut confirmed: Vec<bool> = multi
         .iter()
         .map(|c| {
@@ -1552,8 +1565,10 @@ fn build_people(
         .collect();
     // "Helen Marsh and Tom Baker", "Mr Stalin and Ann Lee": a name joined by "and" to a
     // confirmed name is one too.
-    let mut ends: std::collections::HashSet<usize> = std::collections::HashSet::new();
-    let mut starts: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    let mut ends: std::collections::HashSet<usize, lexicon::FastHash> =
+        std::collections::HashSet::default();
+    let mut starts: std::collections::HashSet<usize, lexicon::FastHash> =
+        std::collections::HashSet::default();
     for (k, c) in multi.iter().enumerate() {
         if confirmed[k] {
             ends.insert(c.full_span.end);
@@ -1588,17 +1603,14 @@ fn build_people(
         }
         // Same first and last word is the common case and found at once; other compatible
         // forms ("Keir Rodney Starmer") are looked for among a few people sharing the surname.
-        let known = persons_by_name
-            .get(&(firstw.to_string(), last.to_string()))
-            .copied()
-            .or_else(|| {
-                persons_by_last.get(last).and_then(|v| {
-                    v.iter().take(16).copied().find(|&i| {
-                        words_compatible(&persons[i].words, &c.core)
-                            || words_compatible(&c.core, &persons[i].words)
-                    })
+        let known = persons_by_name.get(&(firstw, last)).copied().or_else(|| {
+            persons_by_last.get(last).and_then(|v| {
+                v.iter().take(16).copied().find(|&i| {
+                    words_compatible(&persons[i].words, &c.core)
+                        || words_compatible(&c.core, &persons[i].words)
                 })
-            });
+            })
+        });
         let idx = match known {
             Some(idx) => {
                 if c.core.len() > persons[idx].words.len() {
@@ -1619,13 +1631,13 @@ fn build_people(
                     short: short_form(&c.core),
                 });
                 persons_by_last
-                    .entry(last.to_string())
+                    .entry(last)
                     .or_default()
                     .push(persons.len() - 1);
                 // "al-Burhan" is "Burhan" for short: "Gen. Burhan's government".
                 if let Some(bare) = without_particle(last) {
                     persons_by_last
-                        .entry(bare.to_string())
+                        .entry(bare)
                         .or_default()
                         .push(persons.len() - 1);
                 } else if let Some((head, _)) = last.split_once('-')
@@ -1635,11 +1647,11 @@ fn build_people(
                     // "Coach Harjo" for "Denise Harjo-Whitcomb": a titled form may use the
                     // first half of a double-barrelled surname.
                     persons_by_last
-                        .entry(head.to_string())
+                        .entry(head)
                         .or_default()
                         .push(persons.len() - 1);
                 }
-                persons_by_name.insert((firstw.to_string(), last.to_string()), persons.len() - 1);
+                persons_by_name.insert((firstw, last), persons.len() - 1);
                 persons.len() - 1
             }
         };
@@ -1652,7 +1664,7 @@ fn build_people(
         });
     }
     // Single words with an honorific: "Mr Trump", "Mr Lee" (a surname-first name's first word).
-    let mut persons_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut persons_by_first: HashMap<String, Vec<usize>, lexicon::FastHash> = HashMap::default();
     for (i, p) in persons.iter().enumerate() {
         if p.words.len() >= 2 {
             persons_by_first
@@ -1714,7 +1726,7 @@ fn build_people(
                     short: w.clone(),
                 });
                 persons_by_last
-                    .entry(w.clone())
+                    .entry(w.as_str())
                     .or_default()
                     .push(persons.len() - 1);
                 persons.len() - 1
@@ -1913,7 +1925,7 @@ fn resolve_descriptions(
             } else {
                 while j < toks.len() && !toks[j].is_possessive() {
                     if j + 1 < toks.len()
-                        && is_demonym_or_country(&format!("{} {}", toks[j].text, toks[j + 1].text))
+                        && is_demonym_or_country_pair(toks[j].text, toks[j + 1].text)
                     {
                         qual.push(format!("{} {}", toks[j].text, toks[j + 1].text));
                         j += 2;
