@@ -2323,6 +2323,14 @@ mod tests {
         find_people(text, &split_sentences(text))
     }
 
+    /// The name of the person who has this alias.
+    fn alias_holder<'p>(p: &'p People, alias: &str) -> Option<&'p str> {
+        p.persons
+            .iter()
+            .find(|q| q.aliases.contains(alias))
+            .map(|q| q.name.as_str())
+    }
+
     fn names(p: &People) -> Vec<&str> {
         p.persons.iter().map(|p| p.name.as_str()).collect()
     }
@@ -2333,12 +2341,7 @@ mod tests {
                     to Ms Ingrid Solheim on Wednesday. He will also call the Danish prime \
                     minister, Mette Frederiksen, on Friday.";
         let p = people(text);
-        let holder = |alias: &str| {
-            p.persons
-                .iter()
-                .find(|q| q.aliases.contains(alias))
-                .map(|q| q.name.as_str())
-        };
+        let holder = |alias: &str| alias_holder(&p, alias);
         assert_eq!(holder("the prime minister"), Some("Keir Starmer"), "{p:#?}");
         assert_eq!(
             holder("the Danish prime minister"),
@@ -2367,12 +2370,7 @@ mod tests {
                     Finance Minister Yoon Tae-sik spoke too. The minister told reporters \
                     it was hard.";
         let p = people(text);
-        let holder = |alias: &str| {
-            p.persons
-                .iter()
-                .find(|q| q.aliases.contains(alias))
-                .map(|q| q.name.as_str())
-        };
+        let holder = |alias: &str| alias_holder(&p, alias);
         assert_eq!(
             holder("the justice secretary"),
             Some("Claire Dunmore"),

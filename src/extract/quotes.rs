@@ -945,12 +945,8 @@ impl Attribution<'_> {
                 // "Reyes' office said", "Norway's police security service said": the body of a
                 // named person or country, as the text writes it.
                 let owner = (k.saturating_sub(5)..k.saturating_sub(1)).rev().find(|&o| {
-                    let w = toks[o].text;
-                    (w.ends_with("'s")
-                        || w.ends_with("\u{2019}s")
-                        || w.ends_with('\'')
-                        || w.ends_with('\u{2019}'))
-                        && w.chars().next().is_some_and(char::is_uppercase)
+                    toks[o].is_possessive()
+                        && toks[o].is_capitalised()
                         && toks[o + 1..k - 1]
                             .iter()
                             .all(|m| m.text.chars().all(char::is_lowercase))
