@@ -252,9 +252,27 @@ fn ends_sentence(text: &str, sentence_start: usize, dot: usize, end: usize) -> b
         // "at 11:20 a.m. (0220 GMT)": the same time in another zone, in brackets.
         let bracketed_time =
             after.starts_with('(') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+        // "at 10 a.m. July 28" (AP style), "at 10 a.m. 28 July": a calendar date with its day
+        // number goes on the sentence; a month name alone may open the next one ("May I …").
+        let dated = {
+            let month = |w: &str| {
+                super::time::month_number(w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+                    .is_some()
+            };
+            let day = |w: &str| {
+                let digits = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let digits = digits.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+            };
+            match (words.first(), words.get(1)) {
+                (Some(a), Some(b)) => (month(a) && day(b)) || (day(a) && month(b)),
+                _ => false,
+            }
+        };
         return !(zone
             || place_time
             || bracketed_time
+            || dated
             || AFTER_CLOCK.contains(&next_word.as_str()));
     }
     if lower == "no" || lower == "nos" {
@@ -507,6 +525,17 @@ mod tests {
         assert_eq!(
             split("It starts at 10 a.m. The crowd waits."),
             ["It starts at 10 a.m.", "The crowd waits."]
+        );
+        assert_eq!(
+            split("It opens at 10 a.m. July 28, she said. At 10 a.m. 28 July it closes."),
+            [
+                "It opens at 10 a.m. July 28, she said.",
+                "At 10 a.m. 28 July it closes."
+            ]
+        );
+        assert_eq!(
+            split("It starts at 10 a.m. May is busy."),
+            ["It starts at 10 a.m.", "May is busy."]
         );
         assert_eq!(
             split("He spoke at 11:20 a.m. (0220 GMT). It ran long."),

@@ -54,6 +54,15 @@ use jiff::tz::Offset;
 use self::parse::{ClockExpr, DateExpr, Parsed, Single, ZoneWords};
 use self::resolve::{DateValue, Resolved};
 use self::tense::{TenseIndex, is_boundary};
+
+/// The month (1-12) a capitalised word names, full or abbreviated ("July", "Aug"); for the
+/// sentence splitter, which must know a date after "a.m." from the start of a sentence.
+pub(crate) fn month_number(word: &str) -> Option<i8> {
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    token::month_of(word).map(|(m, _)| m)
+}
 use self::token::Tokens;
 use super::{gazetteer, zones};
 use crate::model::{Precision, TimePoint};

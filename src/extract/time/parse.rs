@@ -338,7 +338,8 @@ const KEPT_LEADS: &[&str] = &[
 ];
 
 /// Every word an expression can start with ([`parse_at`]): a range opener, a relative or
-/// position word, a number word, a weekday, a month (full or abbreviated), a named hour.
+/// position word, a number word, a weekday, a month (full or abbreviated), a named hour, a
+/// fixed-date holiday.
 ///
 /// Why: nearly every token of a sentence starts nothing, and asking [`parse_at`] about each one
 /// walked the whole grammar. Any other word, and any punctuation, starts no expression, so
@@ -408,6 +409,11 @@ static START_WORDS: WordSet = WordSet::new(&[
     "nov",
     "dec",
     "sept",
+    "christmas",
+    "halloween",
+    "boxing",
+    "valentine",
+    "new",
 ]);
 
 /// Whether an expression can start at token `i`: a number, or one of [`START_WORDS`].
@@ -823,7 +829,68 @@ fn date(t: &Tokens, i: usize, lead: Lead) -> Option<(DateExpr, usize, usize)> {
     if month_of(t.str(i)).is_some() {
         return month_date(t, i, lead);
     }
+    if let Some(found) = holiday(t, i, lead) {
+        return Some(found);
+    }
     ago(t, i)
+}
+
+/// Holidays on a fixed calendar day, after a time word ("by Christmas", "on New Year's Eve",
+/// "before Valentine's Day"); as a modifier ("Christmas shopping") or in a name ("Christmas
+/// Island") they are no date.
+fn holiday(t: &Tokens, i: usize, lead: Lead) -> Option<(DateExpr, usize, usize)> {
+    if matches!(lead, Lead::None) || !t.capitalised(i) {
+        return None;
+    }
+    let titled = |j: usize, w: &str| t.word_is(j, w) && t.capitalised(j);
+    let possessive_then = |w: &str| t.possessive(i + 1) && titled(i + 3, w);
+    let (month, day, end) = if t.word_is(i, "christmas") {
+        if titled(i + 1, "eve") {
+            (12, 24, i + 2)
+        } else if titled(i + 1, "day") {
+            (12, 25, i + 2)
+        } else {
+            (12, 25, i + 1)
+        }
+    } else if t.word_is(i, "halloween") {
+        (10, 31, i + 1)
+    } else if t.word_is(i, "boxing") && titled(i + 1, "day") {
+        (12, 26, i + 2)
+    } else if t.word_is(i, "valentine") && possessive_then("day") {
+        (2, 14, i + 4)
+    } else if t.word_is(i, "new") && titled(i + 1, "year") {
+        let k = i + 1;
+        if t.possessive(k + 1) && titled(k + 3, "day") {
+            (1, 1, k + 4)
+        } else if t.possessive(k + 1) && titled(k + 3, "eve") {
+            (12, 31, k + 4)
+        } else {
+            return None;
+        }
+    } else {
+        return None;
+    };
+    // A word after it other than a clause or time word makes it a modifier or a name.
+    let free = !t.is_word(end)
+        || t.word_in(
+            end,
+            &[
+                "and", "or", "to", "this", "next", "last", "at", "in", "if", "when", "but", "so",
+                "as", "while", "because", "after", "before", "with", "for", "from", "on", "the",
+                "a", "an",
+            ],
+        );
+    if !free {
+        return None;
+    }
+    let d = DateExpr::Calendar {
+        year: None,
+        month,
+        day: Some(day),
+        rel: Rel::Bare,
+        weekday: None,
+    };
+    Some((d, end, i))
 }
 
 /// "earlier in the day", "later that day", "later in the week", "earlier in the year", with
@@ -977,6 +1044,28 @@ fn early_late(t: &Tokens, i: usize) -> Option<(DateExpr, usize, usize)> {
     let hyphen = t.punct_in(k, &['-']) && t.glued(k) && t.glued(k + 1);
     if hyphen {
         k += 1;
+        // "mid-May", "late-2027": the hyphen glues the month or year to the modifier, which
+        // the compound checks of a month or year on its own would refuse.
+        if t.is_word(k)
+            && t.name_case(k)
+            && let Some((month, MonthForm::Full)) = month_of(t.str(k))
+        {
+            let (year, end) = optional_year(t, k + 1);
+            let d = DateExpr::Calendar {
+                year,
+                month,
+                day: None,
+                rel: Rel::Bare,
+                weekday: None,
+            };
+            return Some((d, end, k));
+        }
+        if t.digits(k) == 4
+            && (!t.glued(k + 1) || t.punct_in(k + 1, &[',', '.', ';', ')', '!', '?']))
+            && let Some(n) = t.num(k).filter(|n| (1000..=2999).contains(n))
+        {
+            return Some((DateExpr::Year(i16::try_from(n).ok()?), k + 1, k));
+        }
     } else if t.word_is(k, "on") {
         k += 1;
         let (d, end) = weekday(t, k, Rel::Bare)?;
@@ -1122,7 +1211,9 @@ fn month_date(t: &Tokens, i: usize, lead: Lead) -> Option<(DateExpr, usize, usiz
     // followed by a verb, which would make it a person ("since May became prime minister").
     let full = month_of(t.str(i)).is_some_and(|(_, f)| f == MonthForm::Full);
     let led = matches!(lead, Lead::Temporal | Lead::RangeEnd);
-    if !full || !led || (t.is_word(j) && tense::cue(t, j).is_some()) {
+    // "voted in November to close": an infinitive's "to" is a cue, but not a verb.
+    let verb_after = t.is_word(j) && !t.word_is(j, "to") && tense::cue(t, j).is_some();
+    if !full || !led || verb_after {
         return None;
     }
     if let Some((years, end)) = relative_year(t, j) {
@@ -1335,6 +1426,12 @@ fn clock(t: &Tokens, i: usize, at: bool, pair: bool) -> Option<(ClockExpr, usize
             return None;
         }
     };
+    // "at 2.50%", "at 2.50 per cent": a rate; "with 6:12 remaining": a game clock.
+    if t.punct_in(j, &['%'])
+        || t.word_in(j, &["per", "percent", "pc", "remaining", "left", "points"])
+    {
+        return None;
+    }
     let (zone, zone_span, k) = match zone_at(t, j) {
         Some((zone, span, k)) => (zone, Some(span), k),
         None => (ZoneWords::Unnamed, None, j),
@@ -1623,6 +1720,13 @@ mod tests {
 
     #[test]
     fn numbers_that_are_not_times() {
+        assert!(
+            spans("kept its rate at 2.50% on Thursday")
+                .iter()
+                .all(|s| !s.contains("2.50"))
+        );
+        assert!(spans("held at 3.75 per cent").is_empty());
+        assert!(spans("went out with 6:12 remaining in the half").is_empty());
         assert_eq!(spans("at No 10 on Thursday"), ["on Thursday"]);
         assert_eq!(spans("within 24 hours"), Vec::<String>::new());
         assert_eq!(
@@ -1646,6 +1750,19 @@ mod tests {
         );
         assert_eq!(spans("at 11am on Friday"), ["11am on Friday"]);
         assert!(matches!(only("at 11am on Friday"), Single::DateClock(..)));
+        assert_eq!(spans("will open at 10 a.m. July 28."), ["10 a.m. July 28"]);
+        assert_eq!(spans("return in mid-May to begin"), ["in mid-May"]);
+        assert_eq!(spans("a deal by Christmas, he said"), ["by Christmas"]);
+        assert_eq!(
+            spans("the board voted in November to close"),
+            ["in November"]
+        );
+        assert_eq!(spans("on New Year's Eve and"), ["on New Year's Eve"]);
+        assert!(spans("before Christmas shopping starts").is_empty());
+        assert!(spans("in Christmas Island").is_empty());
+        assert!(spans("Christmas is coming").is_empty());
+        assert_eq!(spans("finish by mid-2027."), ["by mid-2027"]);
+        assert_eq!(spans("will open at 10 a.m. 28 July."), ["10 a.m. 28 July"]);
     }
 
     #[test]

@@ -107,13 +107,51 @@ static FUTURE_LEADS: WordSet = WordSet::new(&[
     "decided",
     "offered",
     "invited",
+    "voted",
+    "votes",
+    "vote",
+    "threatened",
+    "threatens",
+    "threaten",
 ]);
 /// Verbs that news writes in the present simple for what is on a schedule: "The Hawks play
 /// their final game on Friday", "the minister travels to Oslo on Monday".
 const SCHEDULE_VERBS: &[&str] = &[
-    "play", "plays", "meet", "meets", "face", "faces", "host", "hosts", "travel", "travels",
-    "visit", "visits", "arrive", "arrives", "leave", "leaves", "fly", "flies", "resume", "resumes",
-    "open", "opens", "begin", "begins", "start", "starts", "kick",
+    "play",
+    "plays",
+    "meet",
+    "meets",
+    "face",
+    "faces",
+    "host",
+    "hosts",
+    "travel",
+    "travels",
+    "visit",
+    "visits",
+    "arrive",
+    "arrives",
+    "leave",
+    "leaves",
+    "fly",
+    "flies",
+    "resume",
+    "resumes",
+    "open",
+    "opens",
+    "begin",
+    "begins",
+    "start",
+    "starts",
+    "kick",
+    "continue",
+    "continues",
+    "reconvene",
+    "reconvenes",
+    "conclude",
+    "concludes",
+    "close",
+    "closes",
 ];
 
 /// Whether token `i` is a schedule verb in the present simple with its subject before it (a
@@ -123,13 +161,23 @@ fn scheduled_present(t: &Tokens, i: usize) -> bool {
     if !t.word_in(i, SCHEDULE_VERBS) || i == 0 {
         return false;
     }
+    // "The trial continues on Monday", "the talks resume": a determiner and a lower-case noun
+    // are a subject too when one of the two carries the "s" of agreement ("a good start" is a
+    // noun phrase).
+    let noun_subject = i >= 2
+        && t.word_in(i - 2, DETERMINERS)
+        && t.is_word(i - 1)
+        && !t.capitalised(i - 1)
+        && !t.word_in(i - 1, DETERMINERS)
+        && (t.str(i).ends_with('s') != t.str(i - 1).ends_with('s'));
     let subject = (t.capitalised(i - 1) && !t.word_in(i - 1, DETERMINERS))
+        || noun_subject
         || t.word_in(i - 1, &["they", "we", "he", "she", "it", "which", "who"]);
     let object = t.word_in(
         i + 1,
         &[
             "their", "the", "a", "an", "his", "her", "its", "our", "to", "for", "in", "at", "off",
-            "with",
+            "with", "on",
         ],
     );
     subject && object
@@ -288,6 +336,12 @@ const PARTICIPLE_WORDS: &[&str] = &[
     "forgiven",
 ];
 static PARTICIPLES: WordSet = WordSet::new(PARTICIPLE_WORDS);
+/// Prepositions after which a participle is an adjective ("after heated hearings").
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "on", "at", "after", "before", "with", "without", "for", "from", "by", "over",
+    "under", "into", "about", "against", "amid", "among", "through", "during", "despite",
+];
+
 /// Words ending in "ed" that are not past forms.
 static NOT_ED: WordSet = WordSet::new(&[
     "need", "seed", "speed", "feed", "breed", "greed", "creed", "deed", "weed", "heed", "steed",
@@ -473,9 +527,12 @@ pub(super) fn cue(t: &Tokens, i: usize) -> Option<Tense> {
         }
         // "ordered O'Halloran to report by July 15", "urged them to act": a directive with
         // its object between points forward.
+        // "agreed on Thursday to appoint", "voted unanimously to strike": a lead with a short
+        // time phrase or adverb between.
         let directed = (2..=4).any(|back| {
             i.checked_sub(back).is_some_and(|j| {
-                t.word_in(j, DIRECTIVES) && (j + 1..i).all(|m| cue(t, m).is_none())
+                (t.word_in(j, DIRECTIVES) || t.word_in_set(j, &FUTURE_LEADS))
+                    && (j + 1..i).all(|m| cue(t, m).is_none() && !is_boundary(t, m))
             })
         });
         return directed.then_some(Tense::Future);
@@ -486,6 +543,11 @@ pub(super) fn cue(t: &Tokens, i: usize) -> Option<Tense> {
     if let Some(j) = previous_verb_slot(t, i)
         && (t.word_in_set(j, &AUXILIARY) || t.word_in(j, DETERMINERS))
     {
+        return None;
+    }
+    // "after heated hearings", "mailing of revised bills": straight after a preposition a
+    // participle modifies a noun; a verb there would need its subject first.
+    if i > 0 && t.word_in(i - 1, PREPOSITIONS) {
         return None;
     }
     if modifies_noun(t, i) {
@@ -531,6 +593,8 @@ pub(super) struct TenseIndex {
     next_from: Vec<Option<usize>>,
     /// The clause a position past the last token belongs to.
     end_clause: u32,
+    /// For each clause opened by "if" or "unless", the index of that word.
+    condition_of: Vec<Option<usize>>,
 }
 
 impl TenseIndex {
@@ -541,11 +605,13 @@ impl TenseIndex {
             .map(|i| cues[i] == Some(Tense::Past) && t.word_in(i, &["has", "have"]))
             .collect();
         let mut clause = Vec::with_capacity(n);
+        let mut condition_of = vec![None];
         let mut current = 0u32;
         for i in 0..n {
             clause.push(current);
             if is_boundary(t, i) {
                 current = current.saturating_add(1);
+                condition_of.push(t.word_in(i, &["if", "unless"]).then_some(i));
             }
         }
         let mut last_upto = Vec::with_capacity(n);
@@ -571,15 +637,29 @@ impl TenseIndex {
             last_upto,
             next_from,
             end_clause: current,
+            condition_of,
         }
     }
 
     /// The tense governing token position `k` (a token index, or the token count for the end of
     /// the sentence); the token at `k` itself is not its own cue.
     pub fn at(&self, k: usize) -> Tense {
-        self.governing(k)
-            .and_then(|j| self.cues[j])
-            .unwrap_or(Tense::Present)
+        let Some(j) = self.governing(k) else {
+            return Tense::Present;
+        };
+        let tense = self.cues[j].unwrap_or(Tense::Present);
+        // "would meet in Doha if the ceasefire held until the end of June": a past form in a
+        // condition of something still to come is that future, not the past.
+        if tense == Tense::Past
+            && let Some(Some(opener)) = self.condition_of.get(self.clause[j] as usize)
+            && let Some(main) = opener
+                .checked_sub(1)
+                .and_then(|b| self.last_upto.get(b).copied().flatten())
+            && self.cues[main] == Some(Tense::Future)
+        {
+            return Tense::Future;
+        }
+        tense
     }
 
     /// Whether the cue governing position `k` is a present perfect ("has issued a warning
@@ -678,6 +758,49 @@ mod tests {
         assert_eq!(tense("He won’t travel on Monday", "Monday"), Tense::Future);
         assert_eq!(tense("They’ll meet on Monday", "Monday"), Tense::Future);
         assert_eq!(tense("He has to leave on Monday", "Monday"), Tense::Future);
+        assert_eq!(
+            tense("Members voted to hold a strike in June", "June"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense(
+                "They agreed on Thursday to appoint a board by October",
+                "October"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("The trial continues on Monday.", "Monday"),
+            Tense::Future
+        );
+    }
+
+    #[test]
+    fn a_past_form_in_a_condition_follows_the_main_clause() {
+        assert_eq!(
+            tense(
+                "They would meet in Doha if the truce held until June",
+                "June"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("They met in Doha after the truce held until June", "June"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("He said he met them if the truce held in June", "June"),
+            Tense::Past
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_preposition_is_an_adjective() {
+        assert_eq!(
+            tense("Senate sets Thursday vote after heated hearing", "Thursday"),
+            Tense::Present
+        );
+        assert_eq!(tense("The trial ended on Monday", "Monday"), Tense::Past);
     }
 
     #[test]
