@@ -644,6 +644,7 @@ pub fn find_events_in(
             .into_iter()
             .filter(|t| !quotes.contains(t.span.start))
             .filter(|t| !only_asked_about(text, toks, &lower, t))
+            .filter(|t| t.verb || !averted(&lower, t.tok))
             .collect();
         // Places and times named in this sentence.
         let whole_place = sentence_place(text, toks, &triggers, &quotes, people);
@@ -1582,6 +1583,9 @@ fn compatible_kinds(a: &str, b: &str) -> bool {
         || a == "attendance"
         || b == "attendance"
         || matches!((a, b), ("visit", "arrival") | ("arrival", "visit"))
+        // "met at the Acas offices … The session began at 10am": a sitting of that meeting.
+        || a == "session" && MEETING_KINDS.contains(&b)
+        || b == "session" && MEETING_KINDS.contains(&a)
 }
 
 /// A programme part's weekday falls within the visit it is part of: "a working lunch … on
@@ -1773,6 +1777,10 @@ fn merge_or_push(
                     // will be held": a call is told as a call, a meeting face to face.
                     m.verb || !m.definite || (d.kind == "call") == (m.kind == "call"),
                     d.participants.iter().filter(|p| mine.contains(p)).count(),
+                    // "next Tuesday's talks": the event already dated that day, and then one
+                    // told in the same tense, before one with no date at all.
+                    day.is_some() && d.day == day,
+                    d.status == m.status,
                     m.names.iter().filter(|n| d.names.contains(n)).count(),
                     d.mentions.len(),
                     *i,
@@ -2258,6 +2266,43 @@ fn story_day(
 
 /// "Asked whether Trump would meet Democratic leaders, she said …": a happening only asked
 /// about is not one the text tells.
+/// Whether the noun trigger at token `k` is what someone tries to stop ("talks aimed at
+/// averting a fresh national rail strike", "to prevent a war"): no happening of its own, and
+/// no claim on the sentence's time or place.
+fn averted(lower: &[Lowered<'_>], k: usize) -> bool {
+    const STOPPING: &[&str] = &[
+        "avert",
+        "averting",
+        "averted",
+        "prevent",
+        "preventing",
+        "avoid",
+        "avoiding",
+        "forestall",
+        "forestalling",
+    ];
+    // "averting a fresh national rail strike": a determiner and up to four modifiers between.
+    (1..=6).any(|back| {
+        k.checked_sub(back).is_some_and(|j| {
+            let w = lower[j].as_ref();
+            let stop = STOPPING.contains(&w)
+                || matches!(w, "off")
+                    && j > 0
+                    && matches!(
+                        lower[j - 1].as_ref(),
+                        "stave" | "staving" | "head" | "heading"
+                    );
+            stop && lower[j + 1..k].iter().all(|m| {
+                let m = m.as_ref();
+                !matches!(
+                    m,
+                    "," | "and" | "or" | "but" | "that" | "which" | "after" | "before"
+                ) && !SAY_VERBS.contains(&m)
+            })
+        })
+    })
+}
+
 fn only_asked_about(text: &str, toks: &[Token<'_>], lower: &[Lowered<'_>], t: &Trigger) -> bool {
     let opens = lower.first().is_some_and(|w| w == "asked")
         && lower
@@ -2430,7 +2475,8 @@ fn event_names(text: &str, toks: &[Token<'_>], people: &People, k: usize) -> Vec
             break;
         }
         let w = &toks[j - 1];
-        if !w.is_capitalised() || lexicon::NOT_NAME_WORDS.contains(&w.text) {
+        // "Wednesday’s meeting": a day's possessive dates the event; it does not name it.
+        if !w.is_capitalised() || lexicon::NOT_NAME_WORDS.contains(&strip_possessive(w.text)) {
             break;
         }
         // A person's name owns the event ("Mr Li's visit"); it does not name it.
@@ -3632,6 +3678,8 @@ fn sentence_place(
         });
         let allowed = at
             || lw == "in"
+            || lw == "across"
+            || lw == "throughout"
             || marching && lw == "through"
             || moving
                 && after_journey
@@ -3646,6 +3694,30 @@ fn sentence_place(
         let mut j = k + 1;
         let the = toks.get(j).is_some_and(|w| w.text == "the");
         if the {
+            j += 1;
+        }
+        // "in central London", "across northern England": a part of the place.
+        if toks.get(j).is_some_and(|w| {
+            matches!(
+                w.text,
+                "central"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "downtown"
+                    | "rural"
+                    | "coastal"
+                    | "greater"
+                    | "inner"
+                    | "outer"
+            )
+        }) && toks.get(j + 1).is_some_and(Token::is_capitalised)
+        {
             j += 1;
         }
         let Some(first) = toks.get(j) else { continue };
