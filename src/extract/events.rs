@@ -225,6 +225,14 @@ const AFTER_HEAD: &[&str] = &[
 ];
 /// Verbs that name an event, with the kind.
 const VERB_TRIGGERS: &[(&str, &str)] = &[
+    // Results, only with a score after them ("beat Wexham Town 2-1").
+    ("beat", "match"),
+    ("beats", "match"),
+    ("defeated", "match"),
+    ("defeats", "match"),
+    ("edged", "match"),
+    ("thrashed", "match"),
+    ("drew", "match"),
     ("met", "meeting"),
     ("meet", "meeting"),
     ("meets", "meeting"),
@@ -568,14 +576,41 @@ fn ends_with_since(s: &str) -> bool {
     b.len() >= 5 && b[b.len() - 5..].eq_ignore_ascii_case(b"since")
 }
 
-/// Whether the words before a time open "since" and a gerund in the same clause: "his first
-/// visit since taking office in 2024" dates the taking of office, not the visit.
+/// Whether the words before a time open "since" and a gerund or a noun phrase in the same
+/// clause: "his first visit since taking office in 2024" dates the taking of office, and
+/// "testifying for the first time since her confirmation in March" the confirmation, not the
+/// visit or the testimony.
 fn since_gerund(before: &str) -> bool {
     let clause = before.rsplit(',').next().unwrap_or(before);
     let words: Vec<&str> = clause.split_whitespace().rev().take(7).collect();
-    words
-        .windows(2)
-        .any(|w| w[1].eq_ignore_ascii_case("since") && w[0].len() > 4 && w[0].ends_with("ing"))
+    words.windows(2).any(|w| {
+        let next = w[0].to_ascii_lowercase();
+        w[1].eq_ignore_ascii_case("since")
+            && (next.len() > 4 && next.ends_with("ing")
+                || matches!(
+                    next.as_str(),
+                    "the" | "his" | "her" | "their" | "its" | "a" | "an" | "our" | "my"
+                ))
+    })
+}
+
+/// Whether the time at byte `at` is inside a "since" phrase about something other than a
+/// happening ([`since_gerund`]); "since a tense meeting in Washington in February" dates the
+/// meeting after "since".
+fn since_dates_other(text: &str, from: usize, at: usize, triggers: &[Trigger]) -> bool {
+    let before = &text[from..at];
+    if !since_gerund(before) {
+        return false;
+    }
+    let since = before
+        .to_ascii_lowercase()
+        .rfind("since ")
+        .map(|i| from + i);
+    !since.is_some_and(|s| {
+        triggers
+            .iter()
+            .any(|x| x.span.start > s && x.span.start < at)
+    })
 }
 
 /// Whether `s.to_lowercase()` starts with "since" (see [`ends_with_since`]).
@@ -680,7 +715,7 @@ pub fn find_events_in(
             .filter(|t| {
                 !ends_with_since(text[s.span.start..t.start].trim_end())
                     && !starts_with_since(&t.point.text)
-                    && !since_gerund(&text[s.span.start..t.start])
+                    && !since_dates_other(text, s.span.start, t.start, &triggers)
             })
             .cloned()
             .collect();
@@ -2178,6 +2213,16 @@ fn verb_trigger_at(lower: &[Lowered<'_>], k: usize) -> Option<&'static str> {
         }
         // "a tour", "the visit": the noun, read elsewhere.
         "tour" | "tours" => !matches!(prev, Some("a" | "the" | "his" | "her" | "their")),
+        // "beat Wexham Town 2-1", "defeated Dvorak 6-4, 7-6": a result, told by its score
+        // ("beat expectations" is none).
+        "beat" | "beats" | "defeated" | "defeats" | "edged" | "thrashed" | "drew" => {
+            let goals =
+                |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+            lower[k + 1..].iter().take(8).any(|w| {
+                w.split_once(['-', '–'])
+                    .is_some_and(|(a, b)| goals(a) && goals(b))
+            })
+        }
         _ => true,
     };
     (usable && !lexicon::is_speech_verb(word)).then_some(*kind)
@@ -4304,6 +4349,56 @@ mod tests {
     }
 
     #[test]
+    fn an_averted_strike_takes_no_date_and_a_session_is_the_meeting_told() {
+        let text = "Talks aimed at averting a fresh rail strike will resume next Tuesday. Mr \
+                    John Smith and Ms Jane Doe met at the Acas offices in central London on \
+                    Wednesday. The session began at 10am. Ms Doe, who also attended \
+                    Wednesday’s meeting, said little.";
+        let (p, e) = events(text, jiff::civil::date(2026, 3, 5));
+        assert!(of_kind(&e, "strike").is_empty(), "{e:#?}");
+        let talks = of_kind(&e, "talks");
+        assert_eq!(talks.len(), 1, "{e:#?}");
+        assert_eq!(start(talks[0]), Some("2026-03-10"));
+        let met: Vec<&EventDraft> = e.iter().filter(|d| d.status == EventStatus::Past).collect();
+        assert_eq!(met.len(), 1, "{e:#?}");
+        assert_eq!(names(&p, met[0]), ["Jane Doe", "John Smith"]);
+        let place = met[0].place.as_ref().expect("a place");
+        assert_eq!(place.city.as_deref(), Some("London"));
+        assert_eq!(
+            met[0].start.as_ref().map(|s| s.value.as_str()),
+            Some("2026-03-04T10:00:00+00:00")
+        );
+    }
+
+    #[test]
+    fn a_result_with_its_score_is_a_match() {
+        let text = "Trentside Rovers beat Wexham Town 2-1 at Colwick Park on Saturday. Turnout \
+                    beat expectations on Monday.";
+        let (_, e) = events(text, jiff::civil::date(2026, 2, 21));
+        let matches = of_kind(&e, "match");
+        assert_eq!(matches.len(), 1, "{e:#?}");
+        assert_eq!(start(matches[0]), Some("2026-02-21"));
+        assert_eq!(
+            matches[0].place.as_ref().map(|p| p.name.as_str()),
+            Some("Colwick Park")
+        );
+    }
+
+    #[test]
+    fn a_time_after_since_and_a_noun_dates_that_noun_not_the_event() {
+        let text = "Ms Jane Doe, testifying for the first time since her confirmation in March, \
+                    faced questions at a hearing on Tuesday. Mr John Smith has spoken to her \
+                    weekly since a tense meeting in Washington in February.";
+        let (_, e) = events(text, jiff::civil::date(2026, 9, 23));
+        let hearing = of_kind(&e, "hearing");
+        assert_eq!(hearing.len(), 1, "{e:#?}");
+        assert_eq!(start(hearing[0]), Some("2026-09-22"));
+        let meeting = of_kind(&e, "meeting");
+        assert_eq!(meeting.len(), 1, "{e:#?}");
+        assert_eq!(start(meeting[0]), Some("2026-02"));
+    }
+
+    #[test]
     fn a_subject_before_a_relative_clause_holds_both_happenings() {
         let text = "Trade minister Wu Anling, who arrived in Tokyo on Tuesday for a two-day \
                     visit, the first in years, held talks with Ms Jane Doe on Wednesday.";
@@ -4354,6 +4449,9 @@ mod tests {
             "{e:#?}"
         );
         assert!(since_gerund("his first since taking office in "));
+        assert!(since_gerund(
+            "for the first time since her confirmation in "
+        ));
         assert!(!since_gerund("it has grown since "));
     }
 
