@@ -888,7 +888,7 @@ impl Attribution<'_> {
         // later by Ms. Cantwell, said": Okafor speaks).
         if let Some(m) = self.people.in_sentence(si).find(|m| {
             m.span.start <= t.span.start
-                && t.span.end <= m.span.end + 3
+                && t.span.end <= m.span.end + 3 + party_tag_len(text, m.span.end)
                 && !self.inside_quote(m.span.start)
                 && !(preceded_by_preposition(text, m.span.start)
                     && text[m.span.end..verb_pos].trim_start().starts_with(','))
@@ -1559,6 +1559,34 @@ impl Attribution<'_> {
 
 /// Words of a time adverbial between a speech verb and what was said: "said on Thursday
 /// that", "told reporters late Tuesday".
+/// The length in bytes of a US party-and-state tag right after a name at `end` (" (R-Kan.)",
+/// " (D-N.Y.)", " (I)"), which stands between a lawmaker's name and the verb in American
+/// reports; 0 when there is none.
+fn party_tag_len(text: &str, end: usize) -> usize {
+    let Some(rest) = text.get(end..) else {
+        return 0;
+    };
+    let Some(inner) = rest.strip_prefix(" (") else {
+        return 0;
+    };
+    let Some(close) = inner.find(')').filter(|&c| c <= 12) else {
+        return 0;
+    };
+    let tag = &inner[..close];
+    let mut parts = tag.splitn(2, '-');
+    let party = parts.next().unwrap_or("");
+    let state = parts.next().unwrap_or("");
+    let party_ok = matches!(party, "D" | "R" | "I");
+    let state_ok = state.is_empty()
+        || state.starts_with(|c: char| c.is_ascii_uppercase())
+            && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.');
+    if party_ok && state_ok {
+        2 + close + 1
+    } else {
+        0
+    }
+}
+
 fn is_time_adverb_word(word: &str) -> bool {
     matches!(
         word,
@@ -1807,6 +1835,18 @@ mod tests {
             "{reported:?}"
         );
         assert!(reported.contains(&"firms would grow"), "{reported:?}");
+    }
+
+    #[test]
+    fn a_party_tag_after_a_name_leaves_the_speaker() {
+        let (p, q) = run(
+            "The committee's chairman, Sen. Curtis Hale (R-Kan.), said that the \
+                          department had lost the trust of farmers.",
+        );
+        assert_eq!(q.len(), 1, "{q:#?}");
+        assert_eq!(speaker_name(&p, &q[0]).as_deref(), Some("Curtis Hale"));
+        assert_eq!(party_tag_len(" (D-N.Y.), said", 0), 9);
+        assert_eq!(party_tag_len(" (Reuters) said", 0), 0);
     }
 
     #[test]
