@@ -652,6 +652,8 @@ pub fn find_events_in(
 ) -> Vec<EventDraft> {
     let mut drafts: Vec<EventDraft> = Vec::new();
     let quotes = Quotes::new(quote_spans);
+    // The newsroom's country, which an ambiguous town name ("Lincoln") is in by default.
+    let home = gazetteer::country_of_zone(tctx.default_zone);
     let story_day = story_day(text, sentences, read_sentences, &quotes, tctx);
     // Days the previous sentence names, for a clock time with no day of its own.
     let mut previous_days: (usize, Vec<jiff::civil::Date>) = (usize::MAX, Vec::new());
@@ -682,7 +684,7 @@ pub fn find_events_in(
             .filter(|t| t.verb || !averted(&lower, t.tok))
             .collect();
         // Places and times named in this sentence.
-        let whole_place = sentence_place(text, toks, &triggers, &quotes, people);
+        let whole_place = sentence_place(text, toks, &triggers, &quotes, people, home);
         // The court a case is heard in ("Opening the case … at the Old Bailey") is where its
         // hearings and testimony take place.
         if let Some((p, _)) = &whole_place
@@ -946,7 +948,8 @@ pub fn find_events_in(
                 .collect();
             let group_triggers: Vec<Trigger> =
                 group.triggers.iter().map(|t| (*t).clone()).collect();
-            let mut place = sentence_place(text, &stretch_toks, &group_triggers, &quotes, people);
+            let mut place =
+                sentence_place(text, &stretch_toks, &group_triggers, &quotes, people, home);
             // "travel to Singapore on Friday for a conference, where she will meet …": the
             // clause a "where" hangs on places what happens in it.
             if place.is_none()
@@ -957,8 +960,10 @@ pub fn find_events_in(
                     .filter(|t| outer.contains(&t.span.start))
                     .cloned()
                     .collect();
-                place = where_antecedent(text, &outer_toks)
-                    .or_else(|| sentence_place(text, &outer_toks, &group_triggers, &quotes, people))
+                place = where_antecedent(text, &outer_toks, home)
+                    .or_else(|| {
+                        sentence_place(text, &outer_toks, &group_triggers, &quotes, people, home)
+                    })
                     .or_else(|| {
                         // Else the place of the happening that clause told.
                         group_drafts.last().and_then(|&prev| {
@@ -1179,22 +1184,28 @@ pub fn find_events_in(
                     .filter(|x| stretch.contains(&x.span.start))
                     .cloned()
                     .collect();
-                let (place, place_rank) =
-                    match sentence_place(text, &stretch_toks, &[(*t).clone()], &quotes, people) {
-                        Some((mut v, rank)) => {
-                            // A venue of its own ("at the British embassy") in the parent's city.
-                            if v.city.is_none()
-                                && let Some(pp) = &p.place
-                            {
-                                v.city.clone_from(&pp.city);
-                                v.region.clone_from(&pp.region);
-                                v.country.clone_from(&pp.country);
-                                v.time_zone.clone_from(&pp.time_zone);
-                            }
-                            (Some(v), rank.max(p.place_rank))
+                let (place, place_rank) = match sentence_place(
+                    text,
+                    &stretch_toks,
+                    &[(*t).clone()],
+                    &quotes,
+                    people,
+                    home,
+                ) {
+                    Some((mut v, rank)) => {
+                        // A venue of its own ("at the British embassy") in the parent's city.
+                        if v.city.is_none()
+                            && let Some(pp) = &p.place
+                        {
+                            v.city.clone_from(&pp.city);
+                            v.region.clone_from(&pp.region);
+                            v.country.clone_from(&pp.country);
+                            v.time_zone.clone_from(&pp.time_zone);
                         }
-                        None => (p.place.clone(), p.place_rank),
-                    };
+                        (Some(v), rank.max(p.place_rank))
+                    }
+                    None => (p.place.clone(), p.place_rank),
+                };
                 let child = EventDraft {
                     kind: t.kind.to_string(),
                     participants: own_people,
@@ -1220,7 +1231,7 @@ pub fn find_events_in(
         }
     }
     let defendant = defendant(read_sentences, people, &quotes);
-    let dateline = dateline_place(text, sentences);
+    let dateline = dateline_place(text, sentences, home);
     for d in &mut drafts {
         if d.place.is_none() && matches!(d.kind.as_str(), "hearing" | "trial") {
             d.place.clone_from(&court);
@@ -2453,7 +2464,7 @@ fn relative_clauses(
 /// "leave Bangkok on Wednesday for Vientiane, where he will hold talks": the known place
 /// named right before ", where" is where the clause's happening is. `outer` is the clause the
 /// "where" hangs on, up to the comma.
-fn where_antecedent(text: &str, outer: &[Token<'_>]) -> Option<(Place, u8)> {
+fn where_antecedent(text: &str, outer: &[Token<'_>], home: Option<&str>) -> Option<(Place, u8)> {
     let last = outer.last()?;
     if !text[last.span.end..].trim_start().starts_with(',') {
         return None;
@@ -2468,7 +2479,7 @@ fn where_antecedent(text: &str, outer: &[Token<'_>]) -> Option<(Place, u8)> {
     }
     (first..outer.len())
         .filter(|&i| outer[i].is_capitalised())
-        .find_map(|i| place_named(&text[outer[i].span.start..last.span.end]))
+        .find_map(|i| place_named(&text[outer[i].span.start..last.span.end], home))
 }
 
 /// The end (a byte offset) of the clause that opens at token `k`: the next comma, semicolon
@@ -3519,7 +3530,7 @@ pub(crate) fn is_headline(text: &str, sentences: &[Sentence], si: usize) -> bool
 
 /// The place a wire dateline names ("SEOUL, Oct. 14 (Yonhap) --", "SINGAPORE:"), where the
 /// gazetteer knows it: the first sentence of the body that has a dateline.
-fn dateline_place(text: &str, sentences: &[Sentence]) -> Option<Place> {
+fn dateline_place(text: &str, sentences: &[Sentence], home: Option<&str>) -> Option<Place> {
     let s = sentences
         .iter()
         .enumerate()
@@ -3538,7 +3549,10 @@ fn dateline_place(text: &str, sentences: &[Sentence]) -> Option<Place> {
         let agency = text[s.span.start + name.len()..]
             .trim_start()
             .starts_with('(');
-        return agency.then(|| place_named(name)).flatten().map(|(p, _)| p);
+        return agency
+            .then(|| place_named(name, home))
+            .flatten()
+            .map(|(p, _)| p);
     }
     let town = title_case(name);
     // "EVANSTON, Ill. —": AP style names the state after the town.
@@ -3563,7 +3577,7 @@ fn dateline_place(text: &str, sentences: &[Sentence]) -> Option<Place> {
             from_dateline: false,
         });
     }
-    if let Some((p, _)) = place_named(name) {
+    if let Some((p, _)) = place_named(name, home) {
         return Some(p);
     }
     // "CEDAR RIDGE — … the Cedar Ridge City Council": a town the gazetteer lacks is still a
@@ -3696,6 +3710,7 @@ fn sentence_place(
     triggers: &[Trigger],
     quotes: &Quotes,
     people: &People,
+    home: Option<&str>,
 ) -> Option<(Place, u8)> {
     let moving = triggers
         .iter()
@@ -3791,7 +3806,7 @@ fn sentence_place(
             VENUE_NOUNS.contains(&w.text) && text[toks[end].span.end..w.span.start] == *" "
         });
         if let Some(w) = common
-            && place_named(&name).is_none_or(|(_, rank)| rank < 3)
+            && place_named(&name, home).is_none_or(|(_, rank)| rank < 3)
             && !toks[end].is_possessive()
         {
             let demonym = gazetteer::demonym(&name).is_some();
@@ -3800,7 +3815,7 @@ fn sentence_place(
             let airport = w.text.eq_ignore_ascii_case("airport");
             let town = (!demonym && !airport && !lexicon::ORG_WORDS.contains(&name.as_str()))
                 .then(|| name.clone());
-            let known = place_named(&name);
+            let known = place_named(&name, home);
             let mut v = Place {
                 name: format!("{name} {}", w.text),
                 city: town,
@@ -3832,14 +3847,14 @@ fn sentence_place(
             && toks.get(end + 1).is_some_and(|w| w.text == "capital")
             && let Some(country) = gazetteer::demonym(&name).or_else(|| gazetteer::country(&name))
             && let Some(capital) = gazetteer::capital_of(country.code)
-            && let Some(found) = place_named(capital.name)
+            && let Some(found) = place_named(capital.name, home)
         {
             if best.as_ref().is_none_or(|(_, r)| found.1 > *r) {
                 best = Some(found);
             }
             continue;
         }
-        let found = place_named(&name).or_else(|| {
+        let found = place_named(&name, home).or_else(|| {
             // "Exeter City": the longest known start, unless the rest names a building
             // ("Lancaster House" is not in Lancaster) or "the" makes it an institution ("the
             // Shangri-La Dialogue").
@@ -3849,7 +3864,7 @@ fn sentence_place(
             }
             (1..words.len())
                 .rev()
-                .find_map(|n| place_named(&words[..n].join(" ")))
+                .find_map(|n| place_named(&words[..n].join(" "), home))
         });
         if let Some(found) = found {
             if best.as_ref().is_none_or(|(_, r)| found.1 > *r) {
@@ -4091,7 +4106,7 @@ const VENUE_WORDS: &[&str] = &[
 ];
 
 /// A place from its name: a venue that stands for a city, a city, a region, or a country.
-fn place_named(name: &str) -> Option<(Place, u8)> {
+fn place_named(name: &str, home: Option<&str>) -> Option<(Place, u8)> {
     if let Some((venue, city)) = VENUES
         .iter()
         .find(|(v, _)| name == *v || name.strip_prefix("the ") == Some(*v))
@@ -4112,7 +4127,7 @@ fn place_named(name: &str) -> Option<(Place, u8)> {
             3,
         ));
     }
-    match gazetteer::place(name)? {
+    match gazetteer::place_in(name, home)? {
         PlaceKind::City(c) => Some((
             Place {
                 name: c.name.to_string(),
@@ -4368,6 +4383,16 @@ mod tests {
             met[0].start.as_ref().map(|s| s.value.as_str()),
             Some("2026-03-04T10:00:00+00:00")
         );
+    }
+
+    #[test]
+    fn an_ambiguous_town_is_the_newsroom_country_s() {
+        // The test newsroom is in Europe/London.
+        let text = "Mr John Smith will visit Lincoln on Tuesday.";
+        let (_, e) = events(text, jiff::civil::date(2025, 11, 1));
+        let place = e[0].place.as_ref().expect("a place");
+        assert_eq!(place.country.as_deref(), Some("United Kingdom"), "{e:#?}");
+        assert_eq!(place.time_zone.as_deref(), Some("Europe/London"));
     }
 
     #[test]

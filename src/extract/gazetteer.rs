@@ -311,6 +311,47 @@ pub fn place(name: &str) -> Option<PlaceKind> {
     city.map(|row| PlaceKind::City(row.city))
 }
 
+/// Like [`place`], for a story written in the country with ISO code `home`: of several cities
+/// with the name, one in `home` is meant unless the most populous one elsewhere is more than
+/// ten times its size. "Lincoln" in a British report is Lincoln, England (104,000), not
+/// Lincoln, Nebraska (295,000); "Paris" in an American one is still Paris, France.
+///
+/// ```
+/// use factline::extract::gazetteer::{place_in, PlaceKind};
+///
+/// assert!(matches!(place_in("Lincoln", Some("GB")), Some(PlaceKind::City(c)) if c.country == "GB"));
+/// assert!(matches!(place_in("Lincoln", None), Some(PlaceKind::City(c)) if c.country == "US"));
+/// assert!(matches!(place_in("Paris", Some("US")), Some(PlaceKind::City(c)) if c.country == "FR"));
+/// ```
+pub fn place_in(name: &str, home: Option<&str>) -> Option<PlaceKind> {
+    let found = place(name)?;
+    let (Some(home), PlaceKind::City(top)) = (home, found) else {
+        return Some(found);
+    };
+    if top.country == home {
+        return Some(found);
+    }
+    Some(namesake_in(name, home, top.population).map_or(found, PlaceKind::City))
+}
+
+/// A city called `name` in country `home`, at least a tenth the size of `population`.
+fn namesake_in(name: &str, home: &str, population: u32) -> Option<City> {
+    let gazetteer: &'static Gazetteer = &GAZETTEER;
+    let key = Key::new(name.trim())?;
+    gazetteer
+        .namesakes
+        .get(key.as_str())?
+        .iter()
+        .map(|&row| gazetteer.cities[row].city)
+        .find(|c| c.country == home && u64::from(c.population) * 10 >= u64::from(population))
+}
+
+/// The country (ISO code) of an IANA zone's largest city in the data: the newsroom's country
+/// for [`place_in`] ("Europe/London" → "GB").
+pub fn country_of_zone(zone: &str) -> Option<&'static str> {
+    GAZETTEER.zone_countries.get(zone).copied()
+}
+
 /// Whether `name` names a city, region or country the gazetteer knows.
 ///
 /// ```
@@ -364,6 +405,11 @@ impl CityRow {
 struct Gazetteer {
     cities: Vec<CityRow>,
     city_names: Names,
+    /// Folded city names that more than one city answers to, with all their rows, largest
+    /// first, for [`place_in`].
+    namesakes: HashMap<Box<str>, Vec<usize>, NameHash>,
+    /// IANA zone → country of its largest city.
+    zone_countries: HashMap<&'static str, &'static str>,
     countries: Vec<Country>,
     country_names: Names,
     country_codes: HashMap<&'static str, usize>,
@@ -383,6 +429,8 @@ impl Gazetteer {
         let mut gazetteer = Gazetteer {
             cities: Vec::new(),
             city_names: Names::default(),
+            namesakes: HashMap::default(),
+            zone_countries: HashMap::new(),
             countries: Vec::new(),
             country_names: Names::default(),
             country_codes: HashMap::new(),
@@ -504,11 +552,24 @@ impl Gazetteer {
         // first city to claim a name keep it.
         let mut order: Vec<usize> = (0..self.cities.len()).collect();
         order.sort_by_key(|&row| std::cmp::Reverse(self.cities[row].city.population));
+        let mut by_key: HashMap<Box<str>, Vec<usize>, NameHash> = HashMap::default();
         for row in order {
             for &name in &names[row] {
                 self.city_names.insert(name, row, &mut self.rejected);
+                if let Some(key) = Key::new(name) {
+                    let rows = by_key.entry(key.as_str().into()).or_default();
+                    if !rows.contains(&row) {
+                        rows.push(row);
+                    }
+                }
             }
+            let city = &self.cities[row].city;
+            self.zone_countries
+                .entry(city.time_zone)
+                .or_insert(city.country);
         }
+        by_key.retain(|_, rows| rows.len() > 1);
+        self.namesakes = by_key;
     }
 }
 
