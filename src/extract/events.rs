@@ -233,6 +233,15 @@ const VERB_TRIGGERS: &[(&str, &str)] = &[
     ("edged", "match"),
     ("thrashed", "match"),
     ("drew", "match"),
+    // "protested outside the county headquarters", "marched through the city".
+    ("protested", "protest"),
+    ("protesting", "protest"),
+    ("demonstrated", "protest"),
+    ("marched", "protest"),
+    ("rallied", "protest"),
+    // "The case will be mentioned on 14 October", "the petition will be heard on Monday".
+    ("mentioned", "hearing"),
+    ("heard", "hearing"),
     ("met", "meeting"),
     ("meet", "meeting"),
     ("meets", "meeting"),
@@ -2226,6 +2235,37 @@ fn verb_trigger_at(lower: &[Lowered<'_>], k: usize) -> Option<&'static str> {
         "tour" | "tours" => !matches!(prev, Some("a" | "the" | "his" | "her" | "their")),
         // "beat Wexham Town 2-1", "defeated Dvorak 6-4, 7-6": a result, told by its score
         // ("beat expectations" is none).
+        // Out in the street: a place or what is protested against comes next ("demonstrated a
+        // prima facie case" is no protest).
+        "protested" | "protesting" | "demonstrated" | "marched" | "rallied" => matches!(
+            next,
+            Some(
+                "outside"
+                    | "at"
+                    | "in"
+                    | "near"
+                    | "through"
+                    | "on"
+                    | "along"
+                    | "against"
+                    | "to"
+                    | "from"
+                    | "across"
+                    | "over"
+            )
+        ),
+        // A case "will be mentioned" or "heard" on a day: a court sitting.
+        "mentioned" | "heard" => {
+            prev == Some("be")
+                && (1..=5).any(|back| {
+                    k.checked_sub(back).is_some_and(|j| {
+                        matches!(
+                            lower[j].as_ref(),
+                            "case" | "matter" | "petition" | "suit" | "appeal" | "application"
+                        )
+                    })
+                })
+        }
         "beat" | "beats" | "defeated" | "defeats" | "edged" | "thrashed" | "drew" => {
             let goals =
                 |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
@@ -2236,7 +2276,9 @@ fn verb_trigger_at(lower: &[Lowered<'_>], k: usize) -> Option<&'static str> {
         }
         _ => true,
     };
-    (usable && !lexicon::is_speech_verb(word)).then_some(*kind)
+    // "protested outside the headquarters" is a protest; "protested that …" a quote.
+    let protest = *kind == "protest";
+    (usable && (protest || !lexicon::is_speech_verb(word))).then_some(*kind)
 }
 
 /// "Speaking at a business event …": the token of the occasion's head noun, when it is not an
@@ -4393,6 +4435,21 @@ mod tests {
         let place = e[0].place.as_ref().expect("a place");
         assert_eq!(place.country.as_deref(), Some("United Kingdom"), "{e:#?}");
         assert_eq!(place.time_zone.as_deref(), Some("Europe/London"));
+    }
+
+    #[test]
+    fn protests_in_the_street_and_a_case_set_down_for_a_day() {
+        let text = "Hundreds of traders protested outside the county offices in Nakuru on 15 \
+                    September. The petitioners have demonstrated a prima facie case. The case \
+                    will be mentioned on 14 October.";
+        let (_, e) = events(text, jiff::civil::date(2026, 9, 30));
+        let protests = of_kind(&e, "protest");
+        assert_eq!(protests.len(), 1, "{e:#?}");
+        assert_eq!(start(protests[0]), Some("2026-09-15"));
+        let hearings = of_kind(&e, "hearing");
+        assert_eq!(hearings.len(), 1, "{e:#?}");
+        assert_eq!(start(hearings[0]), Some("2026-10-14"));
+        assert_eq!(hearings[0].status, EventStatus::Scheduled);
     }
 
     #[test]
