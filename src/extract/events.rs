@@ -585,6 +585,35 @@ fn ends_with_since(s: &str) -> bool {
     b.len() >= 5 && b[b.len() - 5..].eq_ignore_ascii_case(b"since")
 }
 
+/// Whether the time `t` before a trigger at byte `trigger` dates a decision about it rather than
+/// the happening: "agreed Thursday to expand drills and to begin talks", "voted on Monday to
+/// hold a strike". The time stands between the deciding verb and its "to".
+fn dates_the_agreement(text: &str, t: &TimeMention, trigger: usize) -> bool {
+    if t.end > trigger {
+        return false;
+    }
+    let between = &text[t.end..trigger];
+    if !between.starts_with(" to ") || between.contains([',', ';', '.']) {
+        return false;
+    }
+    let before = text[..t.start].trim_end();
+    let before = before.strip_suffix(" on").unwrap_or(before);
+    let word = before.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+    matches!(
+        word.as_str(),
+        "agreed"
+            | "decided"
+            | "voted"
+            | "pledged"
+            | "promised"
+            | "vowed"
+            | "resolved"
+            | "threatened"
+            | "offered"
+            | "undertook"
+    )
+}
+
 /// Whether the words before a time open "since" and a gerund or a noun phrase in the same
 /// clause: "his first visit since taking office in 2024" dates the taking of office, and
 /// "testifying for the first time since her confirmation in March" the confirmation, not the
@@ -907,7 +936,11 @@ pub fn find_events_in(
             let anchor = group.last().span.start;
             let own: Vec<TimeMention> = times
                 .iter()
-                .filter(|t| in_stretch(t.start) && !group.timeless)
+                .filter(|t| {
+                    in_stretch(t.start)
+                        && !group.timeless
+                        && !dates_the_agreement(text, t, first.span.start)
+                })
                 .cloned()
                 .collect();
             // A journey to a meeting is dated by the meeting: "leave for Kuala Lumpur at 6pm on
@@ -1804,7 +1837,11 @@ fn merge_or_push(
                 let verb_ok = !m.verb && (m.kind != "arrival" || arrival)
                     || traveller
                     || !mine.is_empty() && mine.is_subset(&theirs);
-                let status_ok = m.definite || arrival || d.status == m.status;
+                // "agreed … to begin talks" then "The two ministers met": a verb telling a
+                // happening in another tense is another happening, unless dated the same day.
+                let other_tense_verb =
+                    m.verb && d.status != m.status && (day.is_none() || d.day != day);
+                let status_ok = m.definite && !other_tense_verb || arrival || d.status == m.status;
                 // "the G7 summit" is not "the APEC summit".
                 let names_ok = m.names.is_empty()
                     || d.names.is_empty()
@@ -2362,8 +2399,6 @@ fn story_day(
     })
 }
 
-/// "Asked whether Trump would meet Democratic leaders, she said …": a happening only asked
-/// about is not one the text tells.
 /// Whether the noun trigger at token `k` is what someone tries to stop ("talks aimed at
 /// averting a fresh national rail strike", "to prevent a war"): no happening of its own, and
 /// no claim on the sentence's time or place.
@@ -2401,6 +2436,8 @@ fn averted(lower: &[Lowered<'_>], k: usize) -> bool {
     })
 }
 
+/// "Asked whether Trump would meet Democratic leaders, she said …": a happening only asked
+/// about is not one the text tells.
 fn only_asked_about(text: &str, toks: &[Token<'_>], lower: &[Lowered<'_>], t: &Trigger) -> bool {
     let opens = lower.first().is_some_and(|w| w == "asked")
         && lower
@@ -3206,6 +3243,7 @@ fn build_groups<'t>(
         .iter()
         .filter_map(|c| rest.find(c))
         .chain(as_clause)
+        .chain(gerund_clause(rest))
         .min();
         if let Some(c) = cut {
             g.stretch.end = from + c;
@@ -3220,7 +3258,15 @@ fn build_groups<'t>(
         }
         let np = nps[i];
         let back = &lower[np.saturating_sub(3)..np];
-        let and = back.iter().any(|w| matches!(w.as_ref(), "and" | "then"));
+        // "met … before holding a joint press conference": a gerund after "before" or
+        // "after" has the subject, and failing its own, the day and place of the verb before.
+        let gerund_after = back.windows(2).any(|w| {
+            matches!(w[0].as_ref(), "before" | "after") && w[1].len() > 4 && w[1].ends_with("ing")
+        });
+        let and = gerund_after || back.iter().any(|w| matches!(w.as_ref(), "and" | "then"));
+        if gerund_after {
+            groups[i].background = false;
+        }
         let from = groups[0].last().tok.min(np);
         let said = lower[from..np]
             .iter()
@@ -3228,6 +3274,23 @@ fn build_groups<'t>(
         groups[i].conjoined = and && !said;
     }
     groups
+}
+
+/// Where " before returning" or " after flying" opens a clause of its own in `rest`: the day
+/// someone goes home ("travel to Yokosuka on Friday … before returning to Manila on Saturday")
+/// is not the day of the happening before it.
+fn gerund_clause(rest: &str) -> Option<usize> {
+    [" before ", " after "]
+        .iter()
+        .flat_map(|c| rest.match_indices(c))
+        .filter(|&(i, c)| {
+            rest[i + c.len()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+        })
+        .map(|(i, _)| i)
+        .min()
 }
 
 /// What the person at byte `pos` does in the sentence: reports it, speaks at one of its
@@ -4450,6 +4513,31 @@ mod tests {
         assert_eq!(hearings.len(), 1, "{e:#?}");
         assert_eq!(start(hearings[0]), Some("2026-10-14"));
         assert_eq!(hearings[0].status, EventStatus::Scheduled);
+    }
+
+    #[test]
+    fn a_decision_s_day_a_gerund_s_day_and_the_day_home() {
+        let text = "TOKYO, Oct. 8 (Kyodo) -- Mr John Smith and Ms Jane Doe agreed Thursday to \
+                    begin talks on radar data. The two ministers met at the Defense Ministry in \
+                    Tokyo before holding a joint press conference at 4:30 p.m. JST. Ms Doe will \
+                    travel to Yokosuka on Friday to tour a destroyer before returning to Manila \
+                    on Saturday.";
+        let (_, e) = events(text, jiff::civil::date(2026, 10, 8));
+        let talks = of_kind(&e, "talks");
+        assert!(
+            talks.iter().all(|t| start(t) != Some("2026-10-08")),
+            "{e:#?}"
+        );
+        let met = of_kind(&e, "meeting");
+        assert_eq!(met.len(), 1, "{e:#?}");
+        assert_eq!(met[0].status, EventStatus::Past);
+        let conference = of_kind(&e, "press conference");
+        assert_eq!(conference.len(), 1, "{e:#?}");
+        let place = conference[0].place.as_ref().expect("a place");
+        assert_eq!(place.city.as_deref(), Some("Tokyo"));
+        assert_eq!(start(conference[0]), Some("2026-10-08T16:30:00+09:00"));
+        let visit = of_kind(&e, "visit");
+        assert_eq!(start(visit[0]), Some("2026-10-09"), "{e:#?}");
     }
 
     #[test]
