@@ -2543,6 +2543,14 @@ mod tests {
     fn places_weekdays_and_organisations_are_not_people() {
         let text = "The White House said on Friday that Moscow and the Kremlin agreed. The Nobel Peace Prize was mentioned.";
         assert!(people(text).persons.is_empty());
+        // Landforms named after people: "Second Thomas Shoal", "Mischief Reef".
+        let text = "Officials met on Wednesday about Second Thomas Shoal, an official said. \
+                    Ships gathered near Scarborough Shoal and Mischief Reef.";
+        assert!(
+            people(text).persons.is_empty(),
+            "{:?}",
+            names(&people(text))
+        );
     }
 
     #[test]
