@@ -1945,10 +1945,12 @@ fn resolve_descriptions(
                 i += 1;
                 continue;
             };
-            if !lexicon::SINGULAR_OFFICES.contains(&office)
+            // "the Philippine defense secretary": an office of one country is one person's even
+            // when no one is named holding it, if a person's role names that country.
+            let by_country = !lexicon::SINGULAR_OFFICES.contains(&office)
                 && office != "leader"
-                && !held_office(office)
-            {
+                && !held_office(office);
+            if by_country && qual.is_empty() {
                 i += 1;
                 continue;
             }
@@ -1992,7 +1994,7 @@ fn resolve_descriptions(
                 (!qual.is_empty()).then(|| qual.join(" ")).as_deref(),
                 office,
             );
-            found.push((si, span, role, office));
+            found.push((si, span, role, office, by_country));
             i = end_tok + 1;
         }
     }
@@ -2006,7 +2008,7 @@ fn resolve_descriptions(
             }
         }
     }
-    for (si, span, role, office) in found {
+    for (si, span, role, office, by_country) in found {
         let Some(idx) = pick_described(
             sentence_tokens,
             people,
@@ -2018,6 +2020,9 @@ fn resolve_descriptions(
         ) else {
             continue;
         };
+        if by_country && !role_names_country(&people.persons[idx], &role, office) {
+            continue;
+        }
         let surface = text[span.clone()].to_string();
         let alias = if let Some(rest) = surface.strip_prefix("The ") {
             format!("the {rest}")
@@ -2043,6 +2048,22 @@ fn resolve_descriptions(
             form: MentionForm::Description,
         });
     }
+}
+
+/// Whether a role of `p` names the country of the qualifier in `role` ("Philippine counterpart"
+/// for "Philippine defense secretary").
+fn role_names_country(p: &PersonEntity, role: &str, office: &str) -> bool {
+    let code_of = |w: &str| {
+        gazetteer::demonym(w)
+            .or_else(|| gazetteer::country(w))
+            .map(|c| c.code)
+    };
+    let Some(code) = role.strip_suffix(office).map(str::trim).and_then(code_of) else {
+        return false;
+    };
+    p.roles
+        .iter()
+        .any(|r| r.split(' ').any(|w| code_of(w) == Some(code)))
 }
 
 /// How many sentences back a description may reach for its person. Articles re-introduce people
@@ -2307,10 +2328,36 @@ fn pick_described(
             })
             .count()
     };
+    // "his Philippine counterpart Ramon Villareal" … "the Philippine defense secretary": a
+    // role of the person carries the description's country; another country's role rules
+    // them out ("Japanese defense minister").
+    let country_of_role = |r: &str| {
+        r.split(' ')
+            .find_map(|w| gazetteer::demonym(w).or_else(|| gazetteer::country(w)))
+            .map(|c| c.code)
+    };
+    let role_country = |i: usize| -> (bool, bool) {
+        let codes: Vec<&str> = people.persons[i]
+            .roles
+            .iter()
+            .filter_map(|r| country_of_role(r))
+            .collect();
+        let same = code.is_some_and(|c| codes.contains(&c));
+        let other = code.is_some_and(|c| codes.iter().any(|k| *k != c)) && !same;
+        (same, other)
+    };
     seen.iter()
-        .filter(|(i, _, _)| !conflicts(*i) && Some(*i) != excluded)
-        // Named with the country most often, then most mentions, then first mentioned.
-        .max_by_key(|(i, count, first)| (affinity(*i), *count, std::cmp::Reverse(*first)))
+        .filter(|(i, _, _)| !conflicts(*i) && Some(*i) != excluded && !role_country(*i).1)
+        // Given the country in a role, then named with it most often, then most mentions,
+        // then first mentioned.
+        .max_by_key(|(i, count, first)| {
+            (
+                role_country(*i).0,
+                affinity(*i),
+                *count,
+                std::cmp::Reverse(*first),
+            )
+        })
         .map(|(i, _, _)| *i)
 }
 
@@ -2653,6 +2700,19 @@ mod tests {
             "{:?}",
             p.persons
         );
+    }
+
+    #[test]
+    fn a_country_s_office_describes_the_one_whose_role_names_that_country() {
+        let text = "Japanese Defense Minister Kenji Shiraishi and his Philippine counterpart \
+                    Ramon Villareal agreed on drills. The Philippine defense secretary spoke \
+                    later. The Thai defense secretary did not.";
+        let p = people(text);
+        assert_eq!(
+            alias_holder(&p, "the Philippine defense secretary"),
+            Some("Ramon Villareal")
+        );
+        assert_eq!(alias_holder(&p, "the Thai defense secretary"), None);
     }
 
     #[test]
