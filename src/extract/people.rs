@@ -2716,6 +2716,15 @@ mod tests {
     }
 
     #[test]
+    fn a_justice_is_a_judge() {
+        let text = "Justice Lucy Otieno issued orders on Tuesday. The judge said the levy was \
+                    unlawful.";
+        let p = people(text);
+        assert_eq!(p.persons[0].roles, ["judge"]);
+        assert_eq!(alias_holder(&p, "the judge"), Some("Lucy Otieno"));
+    }
+
+    #[test]
     fn teams_after_the_are_not_people() {
         let text =
             "The Harlan Springs Hawks said they would appeal. Coach Denise Harjo said so too.";
