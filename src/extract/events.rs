@@ -564,6 +564,7 @@ pub fn find_events(
 ) -> Vec<EventDraft> {
     let read = Sentences {
         tokens: &sentence_tokens(text, sentences),
+        times: None,
     };
     find_events_in(text, sentences, &read, people, quote_spans, tctx)
 }
@@ -630,6 +631,9 @@ type Lowered<'t> = std::borrow::Cow<'t, str>;
 pub struct Sentences<'a, 't> {
     /// Each sentence's word tokens ([`sentence_tokens`]).
     pub tokens: &'a [Vec<Token<'t>>],
+    /// The time analysis of each whole sentence, when the caller has it: the event pass cuts
+    /// its own from it where it can (`SentenceTimes::within`).
+    pub times: Option<&'a [SentenceTimes<'t>]>,
 }
 
 impl Sentences<'_, '_> {
@@ -702,7 +706,10 @@ pub fn find_events_in(
         // The times of the words read, parsed once for both readings below. (Not the article
         // pass's analysis: that one covers the whole sentence, closing punctuation included,
         // which pairs "11am Alaska time (8pm BST)" where the words read stop before ")".)
-        let read_times = SentenceTimes::new(text, read.clone());
+        let read_times = match read_sentences.times {
+            Some(whole) => SentenceTimes::within(&whole[si], text, read.clone()),
+            None => SentenceTimes::new(text, read.clone()),
+        };
         let all_times: Vec<TimeMention> = read_times
             .resolve(&ctx)
             .into_iter()
