@@ -3723,30 +3723,44 @@ fn sentence_place(
         if quotes.contains(t.span.start) {
             continue;
         }
-        let lw = lowercase(t.text);
-        let at = matches!(&*lw, "at" | "outside" | "inside");
+        // The word in lower case, as far as the tests below need it: each word they ask about
+        // is lower-case ASCII of at most ten letters, and only an ASCII word lowers to one, so
+        // anything else is read as "" (no allocation per token).
+        let mut buf = [0u8; 10];
+        let lw: &str = match t.text.as_bytes() {
+            b if b.len() <= buf.len() && b.is_ascii() => {
+                let out = &mut buf[..b.len()];
+                out.copy_from_slice(b);
+                out.make_ascii_lowercase();
+                std::str::from_utf8(out).unwrap_or("")
+            }
+            _ => "",
+        };
+        let at = matches!(lw, "at" | "outside" | "inside");
         // "to" and "for" name a destination only right after the journey: "travel to
         // Brussels", "leave for Kuala Lumpur", "a state visit to Germany" (not "speaking to
-        // CNA").
-        let after_journey = triggers.iter().any(|x| {
-            matches!(x.kind, "visit" | "arrival")
-                && (x.span.start == t.span.start
-                    || x.span.end <= t.span.start
-                        && toks[k.saturating_sub(3)..k]
-                            .iter()
-                            .any(|w| w.span.start >= x.span.start))
-        });
+        // CNA"). (Asked only of those words.)
+        let after_journey = || {
+            triggers.iter().any(|x| {
+                matches!(x.kind, "visit" | "arrival")
+                    && (x.span.start == t.span.start
+                        || x.span.end <= t.span.start
+                            && toks[k.saturating_sub(3)..k]
+                                .iter()
+                                .any(|w| w.span.start >= x.span.start))
+            })
+        };
         let allowed = at
             || lw == "in"
             || lw == "across"
             || lw == "throughout"
             || marching && lw == "through"
             || moving
-                && after_journey
                 && matches!(
-                    &*lw,
+                    lw,
                     "to" | "visit" | "visiting" | "visited" | "visits" | "for"
-                );
+                )
+                && after_journey();
         if !allowed || affiliation(text, toks, k) {
             continue;
         }
