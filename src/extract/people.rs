@@ -12,7 +12,9 @@ use std::ops::Range;
 
 use super::gazetteer;
 use super::lexicon::{self, Gender};
-use super::sentences::{Sentence, Token, lowercase, sentence_tokens, strip_possessive};
+use super::sentences::{
+    Sentence, Token, lowercase, lowercase_in, sentence_tokens, strip_possessive,
+};
 
 /// How a mention refers to its person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -535,7 +537,8 @@ fn word_is(t: &Token<'_>, part: &str) -> bool {
 /// Longest office (from [`lexicon::OFFICES`]) that ends at token `end` (inclusive), matching
 /// case-insensitively. Returns the number of tokens it takes.
 fn office_ending_at(toks: &[Token<'_>], end: usize) -> Option<(usize, &'static str)> {
-    let last = lowercase(strip_possessive(toks.get(end)?.text));
+    let mut buf = [0u8; 24];
+    let last = lowercase_in(strip_possessive(toks.get(end)?.text), &mut buf);
     let cands = OFFICE_INDEX.by_last.get(&*last)?;
     cands.iter().find_map(|(parts, office)| {
         let n = parts.len();
@@ -550,7 +553,8 @@ fn office_ending_at(toks: &[Token<'_>], end: usize) -> Option<(usize, &'static s
 
 /// Longest office that starts at token `start`.
 fn office_starting_at(toks: &[Token<'_>], start: usize) -> Option<(usize, &'static str)> {
-    let first = lowercase(strip_possessive(toks.get(start)?.text));
+    let mut buf = [0u8; 24];
+    let first = lowercase_in(strip_possessive(toks.get(start)?.text), &mut buf);
     let cands = OFFICE_INDEX.by_first.get(&*first)?;
     cands.iter().find_map(|(parts, office)| {
         let n = parts.len();
