@@ -573,6 +573,7 @@ pub fn find_events(
 ) -> Vec<EventDraft> {
     let read = Sentences {
         tokens: &sentence_tokens(text, sentences),
+        times: None,
     };
     find_events_in(text, sentences, &read, people, quote_spans, tctx)
 }
@@ -668,6 +669,9 @@ type Lowered<'t> = std::borrow::Cow<'t, str>;
 pub struct Sentences<'a, 't> {
     /// Each sentence's word tokens ([`sentence_tokens`]).
     pub tokens: &'a [Vec<Token<'t>>],
+    /// The time analysis of each whole sentence, when the caller has it: the event pass cuts
+    /// its own from it where it can (`SentenceTimes::within`).
+    pub times: Option<&'a [SentenceTimes<'t>]>,
 }
 
 impl Sentences<'_, '_> {
@@ -742,7 +746,10 @@ pub fn find_events_in(
         // The times of the words read, parsed once for both readings below. (Not the article
         // pass's analysis: that one covers the whole sentence, closing punctuation included,
         // which pairs "11am Alaska time (8pm BST)" where the words read stop before ")".)
-        let read_times = SentenceTimes::new(text, read.clone());
+        let read_times = match read_sentences.times {
+            Some(whole) => SentenceTimes::within(&whole[si], text, read.clone()),
+            None => SentenceTimes::new(text, read.clone()),
+        };
         let all_times: Vec<TimeMention> = read_times
             .resolve(&ctx)
             .into_iter()
@@ -3756,7 +3763,15 @@ fn find_before(body: &str, pattern: &str, limit: usize) -> Option<usize> {
     while !body.is_char_boundary(end) {
         end += 1;
     }
-    body[..end].find(pattern).filter(|&p| p < limit)
+    let window = &body[..end];
+    // Most windows hold no ")" that the wire-line patterns start with: one byte scan answers
+    // them without setting up a substring search.
+    if let Some(first) = pattern.as_bytes().first()
+        && !window.as_bytes().contains(first)
+    {
+        return None;
+    }
+    window.find(pattern).filter(|&p| p < limit)
 }
 
 /// Group participants: "European leaders", "Russian and American delegations", "both delegations".
@@ -3828,30 +3843,44 @@ fn sentence_place(
         if quotes.contains(t.span.start) {
             continue;
         }
-        let lw = lowercase(t.text);
-        let at = matches!(&*lw, "at" | "outside" | "inside");
+        // The word in lower case, as far as the tests below need it: each word they ask about
+        // is lower-case ASCII of at most ten letters, and only an ASCII word lowers to one, so
+        // anything else is read as "" (no allocation per token).
+        let mut buf = [0u8; 10];
+        let lw: &str = match t.text.as_bytes() {
+            b if b.len() <= buf.len() && b.is_ascii() => {
+                let out = &mut buf[..b.len()];
+                out.copy_from_slice(b);
+                out.make_ascii_lowercase();
+                std::str::from_utf8(out).unwrap_or("")
+            }
+            _ => "",
+        };
+        let at = matches!(lw, "at" | "outside" | "inside");
         // "to" and "for" name a destination only right after the journey: "travel to
         // Brussels", "leave for Kuala Lumpur", "a state visit to Germany" (not "speaking to
-        // CNA").
-        let after_journey = triggers.iter().any(|x| {
-            matches!(x.kind, "visit" | "arrival")
-                && (x.span.start == t.span.start
-                    || x.span.end <= t.span.start
-                        && toks[k.saturating_sub(3)..k]
-                            .iter()
-                            .any(|w| w.span.start >= x.span.start))
-        });
+        // CNA"). (Asked only of those words.)
+        let after_journey = || {
+            triggers.iter().any(|x| {
+                matches!(x.kind, "visit" | "arrival")
+                    && (x.span.start == t.span.start
+                        || x.span.end <= t.span.start
+                            && toks[k.saturating_sub(3)..k]
+                                .iter()
+                                .any(|w| w.span.start >= x.span.start))
+            })
+        };
         let allowed = at
             || lw == "in"
             || lw == "across"
             || lw == "throughout"
             || marching && lw == "through"
             || moving
-                && after_journey
                 && matches!(
-                    &*lw,
+                    lw,
                     "to" | "visit" | "visiting" | "visited" | "visits" | "for"
-                );
+                )
+                && after_journey();
         if !allowed || affiliation(text, toks, k) {
             continue;
         }

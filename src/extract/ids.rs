@@ -75,7 +75,10 @@ fn short_hash(parts: &[&[u8]], hex_len: usize) -> String {
         if out.len() >= hex_len {
             break;
         }
-        out.push_str(&format!("{b:02x}"));
+        // `{b:02x}`, without formatting a string per byte.
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 0xf)]));
     }
     out.truncate(hex_len);
     out

@@ -84,8 +84,15 @@ pub fn extract(text: &str, ctx: &ArticleContext) -> Extraction {
         place_zone: None,
         anchor: None,
     };
+    // Each sentence's time analysis, built once: the article pass below resolves it, and the
+    // event pass cuts its own reading from it where it can.
+    let sentence_times: Vec<time::SentenceTimes<'_>> = sentences
+        .iter()
+        .map(|s| time::SentenceTimes::new(text, s.span.clone()))
+        .collect();
     let read = events::Sentences {
         tokens: &sentence_tokens,
+        times: Some(&sentence_times),
     };
     let drafts =
         events::find_events_in(text, &sentences, &read, &found_people, &quote_spans, &tctx);
@@ -221,8 +228,7 @@ pub fn extract(text: &str, ctx: &ArticleContext) -> Extraction {
         .flat_map(|e| e.start.iter().chain(e.end.iter()))
         .collect();
     let mut times: Vec<TimePoint> = Vec::new();
-    let spans = sentences.iter().map(|s| s.span.clone());
-    for found in time::find_times_in_sentences(text, spans, &tctx) {
+    for found in time::resolve_in_sentences(&sentence_times, &tctx) {
         for t in found {
             let day_inferred = t.point.inferred.iter().any(|x| x == "date");
             let anchored = event_points

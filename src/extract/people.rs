@@ -12,7 +12,9 @@ use std::ops::Range;
 
 use super::gazetteer;
 use super::lexicon::{self, Gender};
-use super::sentences::{Sentence, Token, lowercase, sentence_tokens, strip_possessive};
+use super::sentences::{
+    Sentence, Token, lowercase, lowercase_in, sentence_tokens, strip_possessive,
+};
 
 /// How a mention refers to its person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -535,7 +537,8 @@ fn word_is(t: &Token<'_>, part: &str) -> bool {
 /// Longest office (from [`lexicon::OFFICES`]) that ends at token `end` (inclusive), matching
 /// case-insensitively. Returns the number of tokens it takes.
 fn office_ending_at(toks: &[Token<'_>], end: usize) -> Option<(usize, &'static str)> {
-    let last = lowercase(strip_possessive(toks.get(end)?.text));
+    let mut buf = [0u8; 24];
+    let last = lowercase_in(strip_possessive(toks.get(end)?.text), &mut buf);
     let cands = OFFICE_INDEX.by_last.get(&*last)?;
     cands.iter().find_map(|(parts, office)| {
         let n = parts.len();
@@ -550,7 +553,8 @@ fn office_ending_at(toks: &[Token<'_>], end: usize) -> Option<(usize, &'static s
 
 /// Longest office that starts at token `start`.
 fn office_starting_at(toks: &[Token<'_>], start: usize) -> Option<(usize, &'static str)> {
-    let first = lowercase(strip_possessive(toks.get(start)?.text));
+    let mut buf = [0u8; 24];
+    let first = lowercase_in(strip_possessive(toks.get(start)?.text), &mut buf);
     let cands = OFFICE_INDEX.by_first.get(&*first)?;
     cands.iter().find_map(|(parts, office)| {
         let n = parts.len();
@@ -2163,6 +2167,37 @@ fn resolve_epithets(text: &str, sentence_tokens: &[Vec<Token<'_>>], people: &mut
 /// Whether a role (lower case) names the office among its words: "un special envoy for libya"
 /// holds "envoy", "deputy foreign minister" holds "minister" and "foreign minister".
 fn role_has_office(role: &str, office: &str) -> bool {
+    // The matches `match_indices` gives (left to right, not overlapping), found by comparing
+    // bytes: roles are a few words long, shorter than the set-up of a substring searcher.
+    let (r, o) = (role.as_bytes(), office.as_bytes());
+    let Some(&first) = o.first() else {
+        return role_has_office_by_search(role, office);
+    };
+    let mut from = 0;
+    while let Some(at) = r
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == first))
+        .map(|k| from + k)
+    {
+        if r.len() - at < o.len() {
+            return false;
+        }
+        if &r[at..at + o.len()] == o {
+            let before = role[..at].chars().next_back();
+            let after = role[at + o.len()..].chars().next();
+            if before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ') {
+                return true;
+            }
+            from = at + o.len();
+        } else {
+            from = at + 1;
+        }
+    }
+    false
+}
+
+/// [`role_has_office`] by `match_indices`, for an empty office and as the check of the test.
+fn role_has_office_by_search(role: &str, office: &str) -> bool {
     role.match_indices(office).any(|(at, _)| {
         let before = role[..at].chars().next_back();
         let after = role[at + office.len()..].chars().next();
@@ -2432,6 +2467,41 @@ mod tests {
                     told the jury the case was clear.";
         let p = people(text);
         assert_eq!(names(&p), ["Marian Kessler", "Conor Devitt"], "{p:#?}");
+    }
+
+    #[test]
+    fn role_has_office_matches_the_substring_search() {
+        let roles = [
+            "un special envoy for libya",
+            "envoys' chief",
+            "deputy foreign minister",
+            "minister minister",
+            "ministerminister",
+            "prime minister of é",
+            "é minister",
+            "",
+            "a",
+            "aaa",
+            "aa a",
+        ];
+        let offices = [
+            "envoy",
+            "minister",
+            "foreign minister",
+            "a",
+            "aa",
+            "é",
+            "prime",
+        ];
+        for r in roles {
+            for o in offices {
+                assert_eq!(
+                    role_has_office(r, o),
+                    role_has_office_by_search(r, o),
+                    "{r:?} {o:?}"
+                );
+            }
+        }
     }
 
     #[test]

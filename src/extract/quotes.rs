@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::lexicon::{self, Gender};
 use super::people::People;
-use super::sentences::{Sentence, Token, lowercase, sentence_tokens, tokens};
+use super::sentences::{Sentence, Token, lowercase, lowercase_in, sentence_tokens, tokens};
 use crate::model::QuoteKind;
 
 /// How far from a verb its subject is looked for, in bytes: far enough for a name with an
@@ -549,7 +549,7 @@ impl Attribution<'_> {
             let after: Vec<&&Token<'_>> = outside[from..].iter().take(12).collect();
             if let Some(vi) = after
                 .iter()
-                .position(|t| lexicon::is_speech_verb(&t.text.to_lowercase()))
+                .position(|t| lexicon::is_speech_verb(&lowercase_in(t.text, &mut [0u8; 24])))
             {
                 // Only directly after the quote: the words before the verb are the subject.
                 let verb = after[vi];
@@ -1044,7 +1044,7 @@ impl Attribution<'_> {
         tokens(self.text, range.start..end)
             .iter()
             .take(6)
-            .any(|t| lexicon::UNNAMED_SPEAKERS.contains(&t.text.to_lowercase().as_str()))
+            .any(|t| lexicon::UNNAMED_SPEAKERS.contains(&&*lowercase_in(t.text, &mut [0u8; 24])))
     }
 
     /// The first non-possessive person mention in `range` (a sentence's subject).
@@ -1140,7 +1140,8 @@ impl Attribution<'_> {
             if !outside(t) {
                 continue;
             }
-            let w = lowercase(t.text);
+            let mut buf = [0u8; 24];
+            let w = lowercase_in(t.text, &mut buf);
             if !lexicon::REPORTING_VERBS.contains(&&*w) {
                 continue;
             }
@@ -1252,7 +1253,8 @@ impl Attribution<'_> {
                 if t2.span.start >= end {
                     break;
                 }
-                let w2 = lowercase(t2.text);
+                let mut buf2 = [0u8; 24];
+                let w2 = lowercase_in(t2.text, &mut buf2);
                 let comma_before = text[..t2.span.start].trim_end().ends_with(',');
                 if comma_before && w2.ends_with("ing") && lexicon::is_speech_verb(&w2) {
                     end = text[..t2.span.start].trim_end().len() - 1;
@@ -1455,7 +1457,8 @@ impl Attribution<'_> {
             !(k > 0 && t.span.end <= quotes[k - 1].outer.end)
         };
         for (k, verb) in toks.iter().enumerate() {
-            let lw = lowercase(verb.text);
+            let mut buf = [0u8; 24];
+            let lw = lowercase_in(verb.text, &mut buf);
             if !lexicon::REPORTING_VERBS.contains(&&*lw) || !outside(verb) || k == 0 {
                 continue;
             }

@@ -393,6 +393,24 @@ pub(crate) fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// [`lowercase`], lowering an ASCII word with capitals into `buf` when it fits instead of into a
+/// new `String` (for ASCII, Unicode lower case is ASCII lower case).
+pub(crate) fn lowercase_in<'a>(word: &'a str, buf: &'a mut [u8; 24]) -> std::borrow::Cow<'a, str> {
+    let b = word.as_bytes();
+    if b.iter().all(|&c| c.is_ascii() && !c.is_ascii_uppercase()) {
+        return std::borrow::Cow::Borrowed(word);
+    }
+    if b.is_ascii() && b.len() <= buf.len() {
+        let out = &mut buf[..b.len()];
+        out.copy_from_slice(b);
+        out.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(out) {
+            return std::borrow::Cow::Borrowed(lower);
+        }
+    }
+    std::borrow::Cow::Owned(word.to_lowercase())
+}
+
 /// Removes a trailing "'s", "’s" or a bare trailing apostrophe.
 pub fn strip_possessive(word: &str) -> &str {
     for suffix in ["'s", "\u{2019}s", "'S", "\u{2019}S"] {

@@ -293,6 +293,36 @@ impl<'t> SentenceTimes<'t> {
         }
     }
 
+    /// [`Self::new`] for `text[range]`, where `range` starts where `whole`'s sentence starts and
+    /// ends inside it (the event pass reads a sentence only up to its last word): the same
+    /// analysis, but the tense index is cut from `whole`'s when the tokens of `range` are the
+    /// first tokens of `whole` and all that follows them is punctuation (see `TenseIndex::prefix`).
+    /// The expressions are parsed again: the grammar looks ahead at punctuation ("11am Alaska
+    /// time (8pm BST)").
+    pub(crate) fn within(whole: &SentenceTimes<'t>, text: &'t str, range: Range<usize>) -> Self {
+        let own = SentenceTimes::new(text, range);
+        if own.parsed.is_empty() || !std::ptr::eq(own.toks.text, whole.toks.text) {
+            return own;
+        }
+        let n = own.toks.len();
+        let all = &whole.toks.toks;
+        let same_start = n <= all.len() && own.toks.toks[..] == all[..n];
+        let ends_on_word = own
+            .toks
+            .toks
+            .last()
+            .is_some_and(|t| matches!(t.kind, token::Kind::Word | token::Kind::Num));
+        if !same_start || !ends_on_word {
+            return own;
+        }
+        let rest_punct = all[n..].iter().all(|t| t.kind == token::Kind::Punct);
+        let whole_index = whole.tenses.get_or_init(|| TenseIndex::new(&whole.toks));
+        if let Some(index) = whole_index.prefix(n, rest_punct) {
+            let _ = own.tenses.set(index);
+        }
+        own
+    }
+
     /// The sentence's time expressions resolved against `ctx`, as [`find_times`] gives them.
     pub fn resolve(&self, ctx: &TimeContext) -> Vec<TimeMention> {
         self.resolve_after(ctx, &[])
@@ -324,7 +354,7 @@ impl<'t> SentenceTimes<'t> {
 }
 
 /// [`find_times_in_sentences`] over sentences already analysed, in text order.
-fn resolve_in_sentences(
+pub(crate) fn resolve_in_sentences(
     analyses: &[SentenceTimes<'_>],
     ctx: &TimeContext,
 ) -> Vec<Vec<TimeMention>> {

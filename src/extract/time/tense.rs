@@ -641,6 +641,30 @@ impl TenseIndex {
         }
     }
 
+    /// The index [`TenseIndex::new`] builds for the first `n` tokens of this index's sentence,
+    /// when the tokens from `n` on are all punctuation and token `n - 1` is a word or a number;
+    /// `None` otherwise (or when `n` is past the end).
+    ///
+    /// Why it is the same index: every look-ahead of [`cue`] and [`is_boundary`] from a token
+    /// before `n` asks for a word (or, for a hyphen, whether the token after it is glued), and
+    /// punctuation past `n` is no word, as nothing is; no cue lies on punctuation. So cues,
+    /// perfects and clauses before `n` agree, and the last clause number is that of token `n`.
+    pub fn prefix(&self, n: usize, all_punct_from_n: bool) -> Option<TenseIndex> {
+        if n > self.cues.len() || !all_punct_from_n || self.cues[n..].iter().any(Option::is_some) {
+            return None;
+        }
+        let end_clause = self.clause.get(n).copied().unwrap_or(self.end_clause);
+        Some(TenseIndex {
+            cues: self.cues[..n].to_vec(),
+            perfect: self.perfect[..n].to_vec(),
+            clause: self.clause[..n].to_vec(),
+            last_upto: self.last_upto[..n].to_vec(),
+            next_from: self.next_from[..n].to_vec(),
+            end_clause,
+            condition_of: self.condition_of[..=end_clause as usize].to_vec(),
+        })
+    }
+
     /// The tense governing token position `k` (a token index, or the token count for the end of
     /// the sentence); the token at `k` itself is not its own cue.
     pub fn at(&self, k: usize) -> Tense {

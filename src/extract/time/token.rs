@@ -22,7 +22,7 @@ pub(super) enum Kind {
 
 /// One token: its byte range in the article text, and whether it touches the token before it
 /// with no space between ("11am", "3-5", "Friday’s").
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Tok {
     pub start: usize,
     pub end: usize,
