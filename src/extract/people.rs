@@ -944,9 +944,18 @@ fn analyse_chain(text: &str, toks: &[Token<'_>], chain: &Chain) -> ChainKind {
     // "Republican Sen. Laura Brennaman": a party word before an honorific qualifies it.
     if i < end
         && PARTY_WORDS.contains(&toks[i].text)
-        && lexicon::honorific(toks[i + 1].text).is_some()
+        && (lexicon::honorific(toks[i + 1].text).is_some()
+            || i + 1 < end
+                && toks[i + 1].text == "State"
+                && lexicon::title_office(toks[i + 2].text).is_some())
     {
         qualifier.push(toks[i].text.to_string());
+        titles.push(toks[i].text.to_string());
+        i += 1;
+    }
+    // "State Rep. Tom Brandvold", "State Sen. Aisha Oyelaran": a state legislator's title.
+    if i < end && toks[i].text == "State" && lexicon::title_office(toks[i + 1].text).is_some() {
+        qualifier.push("state".to_string());
         titles.push(toks[i].text.to_string());
         i += 1;
     }
@@ -1457,6 +1466,14 @@ fn lower_article(phrase: &str) -> String {
     }
 }
 
+/// "Al-Mansouri" → "al-Mansouri": a joined particle capitalised at the start of a sentence.
+fn particle_lowered(word: &str) -> Option<String> {
+    let (head, rest) = word.split_once('-')?;
+    let lower = head.to_lowercase();
+    (head != lower && lexicon::NAME_PARTICLES.contains(&lower.as_str()))
+        .then(|| format!("{lower}-{rest}"))
+}
+
 /// "al-Burhan" → "Burhan": a surname without its joined particle.
 fn without_particle(word: &str) -> Option<&str> {
     let (head, rest) = word.split_once('-')?;
@@ -1710,6 +1727,15 @@ fn build_people(
                 v.iter()
                     .copied()
                     .find(|&i| gender_fits(persons[i].gender, c.gender))
+            })
+            .or_else(|| {
+                // "Al-Mansouri added …" at a sentence's start is "al-Mansouri".
+                let lowered = particle_lowered(w)?;
+                persons_by_last.get(lowered.as_str()).and_then(|v| {
+                    v.iter()
+                        .copied()
+                        .find(|&i| gender_fits(persons[i].gender, c.gender))
+                })
             })
             .or_else(|| {
                 persons_by_first.get(w.as_str()).and_then(|v| {
@@ -2035,7 +2061,10 @@ fn resolve_descriptions(
         };
         let p = &mut people.persons[idx];
         p.aliases.insert(strip_possessive(&alias).to_string());
-        if !p.roles.iter().any(|r| r.eq_ignore_ascii_case(&role))
+        if !p
+            .roles
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(&role) || fuller_role(r, &role, office))
             && role != office
             && office != "leader"
         {
@@ -2068,6 +2097,24 @@ fn role_names_country(p: &PersonEntity, role: &str, office: &str) -> bool {
     p.roles
         .iter()
         .any(|r| r.split(' ').any(|w| code_of(w) == Some(code)))
+}
+
+/// Whether `held` is a fuller form of the qualified `role` for the same office: "Qatari foreign
+/// minister" of "Qatari minister". A bare office has no fuller form here.
+fn fuller_role(held: &str, role: &str, office: &str) -> bool {
+    let Some(q) = role
+        .strip_suffix(office)
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+    else {
+        return false;
+    };
+    held.len() > role.len()
+        && held.ends_with(office)
+        && held
+            .get(..q.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(q))
+        && held.as_bytes().get(q.len()) == Some(&b' ')
 }
 
 /// How many sentences back a description may reach for its person. Articles re-introduce people
@@ -2332,19 +2379,20 @@ fn pick_described(
             && seen.iter().any(|(i, _, _)| *i == lead);
         return fits.then_some(lead);
     }
-    // Someone else in the text holds the same office with a different qualifier: they are not it.
-    let conflicts = |i: usize| {
-        people.persons[i]
-            .roles
-            .iter()
-            .any(|r| r.ends_with(office) && !r.eq_ignore_ascii_case(role))
-    };
     // The country a qualified description names ("Ukrainian president" → UA): a person whose
     // sentences name that country more often is more likely the one meant.
     let qualifier = role
         .strip_suffix(office)
         .map(str::trim)
         .filter(|q| !q.is_empty());
+    // Someone else in the text holds the same office with a different qualifier: they are not
+    // it. A fuller form of the same one is no conflict: "the Qatari minister" for the "Qatari
+    // foreign minister".
+    let conflicts = |i: usize| {
+        people.persons[i].roles.iter().any(|r| {
+            r.ends_with(office) && !r.eq_ignore_ascii_case(role) && !fuller_role(r, role, office)
+        })
+    };
     let code = qualifier
         .and_then(|q| gazetteer::demonym(q).or_else(|| gazetteer::country(q)))
         .map(|c| c.code);
@@ -2571,6 +2619,27 @@ mod tests {
                     Alvaro, a Tucson Democrat, said the vote was close.";
         let p = people(text);
         assert_eq!(names(&p), ["Laura Brennan", "Tom Alvaro"]);
+    }
+
+    #[test]
+    fn state_legislators_titles_are_not_part_of_the_name() {
+        let text = "State Rep. Tom Brandvold said the hearing was full. Republican State Sen. \
+                    Aisha Oyelaran said the bill was costly.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Tom Brandvold", "Aisha Oyelaran"]);
+        assert_eq!(p.persons[0].roles, ["state representative"]);
+    }
+
+    #[test]
+    fn a_capitalised_particle_and_a_shorter_description_find_the_person() {
+        let text = "Qatar's foreign minister, Khalid al-Mansouri, spoke. Al-Mansouri added that \
+                    talks would go on. The Qatari minister said so.";
+        let p = people(text);
+        assert_eq!(names(&p), ["Khalid al-Mansouri"]);
+        let aliases: Vec<&str> = p.persons[0].aliases.iter().map(String::as_str).collect();
+        assert!(aliases.contains(&"Al-Mansouri"), "{aliases:?}");
+        assert!(aliases.contains(&"the Qatari minister"), "{aliases:?}");
+        assert_eq!(p.persons[0].roles, ["Qatari foreign minister"]);
     }
 
     #[test]

@@ -38,6 +38,20 @@ fn fewer_than_three_words(text: &str, range: &Range<usize>) -> bool {
 
 /// How many words after a reporting verb are searched for the end of its clause.
 const MAX_CLAUSE_WORDS: usize = 120;
+/// Verbs that, after "and", are the speaker's next act rather than part of what was said:
+/// "said the bill would help parents and thanked lawmakers from both parties".
+const SPEAKER_ACTS: &[&str] = &[
+    "thanked",
+    "welcomed",
+    "congratulated",
+    "apologised",
+    "apologized",
+    "blamed",
+    "pledged",
+];
+
+/// How far after "told" an explicit "that" is looked for past a hearer with its place and time.
+const MAX_HEARER_WORDS: usize = 16;
 
 /// How many sentences back a pronoun may find its person.
 const PRONOUN_REACH: usize = 6;
@@ -1149,6 +1163,13 @@ impl Attribution<'_> {
             let mut j = k + 1;
             // Indirect object of "told": "told reporters", "told the BBC".
             if matches!(&*w, "told" | "telling" | "tells" | "assured" | "warned") {
+                // "told a press conference in Doha at 6pm local time on Wednesday that …": a
+                // longer hearer with its place and time, up to an explicit "that".
+                let far_that = toks[j..]
+                    .iter()
+                    .take(MAX_HEARER_WORDS)
+                    .take_while(|t| !matches!(t.text, "," | "." | ";" | ":") && outside(t))
+                    .position(|t| t.text == "that");
                 // Skip the hearer ("told reporters", "telling Kremlin officials") up to the clause.
                 let mut n = 0;
                 while j < toks.len()
@@ -1174,7 +1195,10 @@ impl Attribution<'_> {
                     n += 1;
                 }
                 if n == 8 {
-                    continue;
+                    match far_that {
+                        Some(p) => j += p - n,
+                        None => continue,
+                    }
                 }
             }
             // Time adverbials: "on Thursday", "last week", "earlier".
@@ -1216,7 +1240,10 @@ impl Attribution<'_> {
                 continue;
             }
             // The clause must look like one: a subject word then more words.
-            if !is_clause_start(start_tok.text) {
+            // "said more than 200 people had registered": a quantity as the subject.
+            let quantity = matches!(start_tok.text, "more" | "less" | "fewer")
+                && toks.get(j + 1).is_some_and(|t| t.text == "than");
+            if !is_clause_start(start_tok.text) && !quantity {
                 continue;
             }
             let relative = k > 0
@@ -1269,7 +1296,7 @@ impl Attribution<'_> {
                     // said" the first verb reported nothing.
                     && (w2.ends_with("ed")
                         || explicit_that && matches!(w2.as_ref(), "said" | "told" | "wrote"))
-                    && lexicon::is_speech_verb(&w2)
+                    && (lexicon::is_speech_verb(&w2) || SPEAKER_ACTS.contains(&w2.as_ref()))
                 {
                     end = toks[k2 - 1].span.start;
                     break;
@@ -1721,7 +1748,17 @@ fn trim_clause(text: &str, r: Range<usize>) -> Range<usize> {
         .trim()
         .trim_end_matches(['.', ',', ';', ':', '!', '?', '\u{201D}', '"'])
         .trim_end();
-    r.start + lead..r.start + lead + t.len()
+    // 'the bill would "keep parents in work"': a partial quote that closes the clause keeps
+    // its closing mark.
+    let rest = &s.trim_start()[t.len()..];
+    let straight_open = t.matches('"').count() % 2 == 1;
+    let curly_open = t.matches('\u{201C}').count() > t.matches('\u{201D}').count();
+    let close = match rest.chars().next() {
+        Some('"') if straight_open => 1,
+        Some('\u{201D}') if curly_open => '\u{201D}'.len_utf8(),
+        _ => 0,
+    };
+    r.start + lead..r.start + lead + t.len() + close
 }
 
 fn preceded_by_preposition(text: &str, pos: usize) -> bool {
@@ -1973,6 +2010,26 @@ mod tests {
                 ("it is over".to_string(), None),
             ]
         );
+    }
+
+    #[test]
+    fn reported_clause_after_a_long_hearer_a_quantity_and_before_the_speakers_next_act() {
+        let got = reported_texts(
+            "Nabil Abdelrahim told a press conference at 4pm local time on Tuesday that the \
+             army would wait. Dana Whitfield said more than 200 people had registered. She \
+             said that the bill would \"keep parents in work\" and thanked lawmakers.",
+        );
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "the army would wait",
+                "more than 200 people had registered",
+                "the bill would \"keep parents in work\"",
+            ]
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Nabil Abdelrahim"));
+        assert_eq!(got[2].1.as_deref(), Some("Dana Whitfield"));
     }
 
     #[test]
