@@ -49,6 +49,13 @@ use crate::model::{EventStatus, Place, Precision, TimePoint};
 
 /// Nouns that name an event, with the kind they give it. Phrases are tried in order, so a
 /// longer phrase comes before any shorter one it starts with.
+/// How many words an opening participle phrase ("Speaking at a press conference in Kyiv on
+/// Tuesday,") may run before the comma that ends it.
+const MAX_OPENER_WORDS: usize = 30;
+/// How far after that comma the main clause's subject is looked for (past an appositive such as
+/// "the union's general secretary,").
+const OPENER_SUBJECT_BYTES: usize = 80;
+
 const NOUN_TRIGGERS: &[(&str, &str)] = &[
     ("press conference", "press conference"),
     ("news conference", "press conference"),
@@ -900,6 +907,25 @@ pub fn find_events_in(
             for (g, group) in groups.iter().enumerate() {
                 if range.contains(&group.first().span.start) && members[g].is_empty() {
                     members[g].push(m.person);
+                }
+            }
+        }
+        // "Speaking at a press conference in Kyiv, Mr Zelensky said …": an opening participle
+        // phrase has the main clause's subject, who is at the happening it tells of.
+        if lower
+            .first()
+            .is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+            && let Some(comma) = (1..toks.len().min(MAX_OPENER_WORDS))
+                .find(|&k| text[toks[k - 1].span.end..toks[k].span.start].contains(','))
+            && let Some(&(subject, _)) = persons.iter().find(|(_, pos)| {
+                *pos >= toks[comma].span.start
+                    && *pos < toks[comma].span.start + OPENER_SUBJECT_BYTES
+            })
+        {
+            for (g, group) in groups.iter().enumerate() {
+                if group.first().tok < comma && members[g].is_empty() {
+                    members[g].push(subject);
+                    subjects[g].push(subject);
                 }
             }
         }
@@ -4933,6 +4959,17 @@ mod tests {
         let elections = of_kind(&e, "election");
         assert_eq!(elections.len(), 1, "{e:#?}");
         assert_eq!(elections[0].status, EventStatus::Past);
+    }
+
+    #[test]
+    fn an_opening_participle_phrase_has_the_main_clause_s_subject() {
+        let text = "Announcing the result at a press conference in central London at 9am on \
+                    Tuesday, the union's general secretary, Nicola Okafor, said nurses were \
+                    angry.";
+        let (p, e) = events(text, jiff::civil::date(2026, 10, 13));
+        let c = of_kind(&e, "press conference");
+        assert_eq!(c.len(), 1, "{e:#?}");
+        assert_eq!(names(&p, c[0]), ["Nicola Okafor"], "{e:#?}");
     }
 
     #[test]
