@@ -241,6 +241,12 @@ const VERB_TRIGGERS: &[(&str, &str)] = &[
     ("thrashed", "match"),
     ("drew", "match"),
     // "protested outside the county headquarters", "marched through the city".
+    // "Nurses will strike across England from Tuesday", "walked out on Monday".
+    ("strike", "strike"),
+    ("walk", "strike"),
+    ("walks", "strike"),
+    ("walked", "strike"),
+    ("walking", "strike"),
     ("protested", "protest"),
     ("protesting", "protest"),
     ("demonstrated", "protest"),
@@ -2324,6 +2330,21 @@ fn verb_trigger_at(lower: &[Lowered<'_>], k: usize) -> Option<&'static str> {
                     | "over"
             )
         ),
+        // "will strike across England", "to strike on three days": the verb after a modal
+        // or "to", with where or when it happens next ("strike a deal" is none).
+        "strike" => {
+            matches!(
+                prev,
+                Some("will" | "would" | "to" | "could" | "may" | "might" | "shall")
+            ) && matches!(
+                next,
+                Some("across" | "on" | "from" | "in" | "at" | "over" | "again" | "for" | "until")
+            )
+        }
+        // "walk out on Tuesday"; "walked out of the meeting" is leaving a room.
+        "walk" | "walks" | "walked" | "walking" => {
+            next == Some("out") && lower.get(k + 2).map(|w| &**w) != Some("of")
+        }
         // A case "will be mentioned" or "heard" on a day: a court sitting.
         "mentioned" | "heard" => {
             prev == Some("be")
@@ -4959,6 +4980,18 @@ mod tests {
         let elections = of_kind(&e, "election");
         assert_eq!(elections.len(), 1, "{e:#?}");
         assert_eq!(elections[0].status, EventStatus::Past);
+    }
+
+    #[test]
+    fn strike_and_walk_out_as_verbs_are_strikes() {
+        let text = "Nurses will strike across England on Tuesday. Teachers will walk out in \
+                    Wales on Friday. He walked out of the meeting on Monday. They hope to \
+                    strike a deal on Thursday.";
+        let (_, e) = events(text, jiff::civil::date(2026, 10, 13));
+        let s = of_kind(&e, "strike");
+        assert_eq!(s.len(), 2, "{e:#?}");
+        assert_eq!(start(s[0]), Some("2026-10-13"));
+        assert_eq!(start(s[1]), Some("2026-10-16"));
     }
 
     #[test]
