@@ -948,6 +948,8 @@ pub fn find_events_in(
         // on the sidelines of the G7 summit"), while two mentions may both refer back to one
         // event told before ("As the presidents prepare to meet, … the summit").
         let known = drafts.len();
+        // Which draft each time of this sentence dated, by the time's start.
+        let mut dated_by: Vec<(usize, usize)> = Vec::new();
         for (gi, group) in groups.iter().enumerate() {
             let first = group.first();
             let stretch = group.stretch.clone();
@@ -1174,7 +1176,29 @@ pub fn find_events_in(
                 .copied()
                 .filter(|&i| i >= known)
                 .collect();
-            let idx = merge_or_push(&mut drafts, m, mention_spans, &started);
+            // "since they last met on 29 September, when talks broke down": a happening in the
+            // "when" clause of a time is the one that time dated, told again.
+            let told_again = whens
+                .iter()
+                .find(|(_, r)| r.contains(&first.span.start))
+                .and_then(|(w, _)| dated_by.iter().find(|(at, _)| *at == w.start))
+                .map(|&(_, prev)| prev)
+                .filter(|&prev| {
+                    m.participants.is_empty()
+                        && compatible_kinds(&drafts[prev].kind, m.kind)
+                        && drafts[prev].status == m.status
+                });
+            let dating = m.time.map(|t| t.start);
+            let idx = match told_again {
+                Some(prev) => {
+                    drafts[prev].mentions.extend(mention_spans);
+                    prev
+                }
+                None => merge_or_push(&mut drafts, m, mention_spans, &started),
+            };
+            if let Some(at) = dating {
+                dated_by.push((at, idx));
+            }
             if past && drafts[idx].start.is_none() {
                 drafts[idx].start.clone_from(&told_before);
                 drafts[idx].day = told_before
@@ -2776,6 +2800,8 @@ fn sentence_persons(
         })
         .map(|m| (m.person, m.span.start))
         .collect();
+    // The two a pair phrase ("the pair", "the two leaders") stood for, earlier in the sentence.
+    let mut pair_named: Option<(usize, usize)> = None;
     for (k, t) in toks.iter().enumerate() {
         if quotes.contains(t.span.start) {
             continue;
@@ -2802,6 +2828,13 @@ fn sentence_persons(
                         .all(|(i, x)| lower.get(k + i).is_some_and(|w| w == x))
                 });
                 if pair && let Some((a, b)) = pair_before(people, si, t.span.start, quotes) {
+                    out.push((a, t.span.start));
+                    out.push((b, t.span.start));
+                    pair_named = Some((a, b));
+                } else if w == "they"
+                    && let Some((a, b)) = pair_named
+                {
+                    // "the pair have not sat down since they last met": the same two.
                     out.push((a, t.span.start));
                     out.push((b, t.span.start));
                 }
@@ -4980,6 +5013,20 @@ mod tests {
         let elections = of_kind(&e, "election");
         assert_eq!(elections.len(), 1, "{e:#?}");
         assert_eq!(elections[0].status, EventStatus::Past);
+    }
+
+    #[test]
+    fn the_pair_and_they_and_a_when_clause_tell_one_meeting() {
+        let text = "Ms Okafor is due to meet the health secretary, Daniel Ashworth, on Thursday. \
+                    It will be the first time the pair have sat down together since they last \
+                    met on 29 September, when talks broke down after an hour.";
+        let (p, e) = events(text, jiff::civil::date(2026, 10, 13));
+        let past: Vec<&EventDraft> = e
+            .iter()
+            .filter(|d| start(d) == Some("2026-09-29"))
+            .collect();
+        assert_eq!(past.len(), 1, "{e:#?}");
+        assert_eq!(names(&p, past[0]).len(), 2, "{e:#?}");
     }
 
     #[test]
