@@ -49,6 +49,20 @@ use crate::model::{EventStatus, Place, Precision, TimePoint};
 
 /// Nouns that name an event, with the kind they give it. Phrases are tried in order, so a
 /// longer phrase comes before any shorter one it starts with.
+/// Heads of institutions' names that go on with "of …" ("Ministry of Foreign Affairs").
+const INSTITUTION_HEADS: &[&str] = &[
+    "Department",
+    "Ministry",
+    "Palace",
+    "Museum",
+    "University",
+    "Institute",
+    "Houses",
+    "Chamber",
+    "Cathedral",
+    "Church",
+];
+
 /// How many words an opening participle phrase ("Speaking at a press conference in Kyiv on
 /// Tuesday,") may run before the comma that ends it.
 const MAX_OPENER_WORDS: usize = 30;
@@ -4013,6 +4027,32 @@ fn sentence_place(
         {
             end += 1;
         }
+        // "the Department of Health and Social Care", "the Palace of Westminster": an
+        // institution's name runs on through "of" and its joined capitalised words.
+        if INSTITUTION_HEADS.contains(&toks[end].text)
+            && toks.get(end + 1).is_some_and(|w| w.text == "of")
+        {
+            let spaced = |a: usize| {
+                toks.get(a + 1)
+                    .is_some_and(|b| text[toks[a].span.end..b.span.start] == *" ")
+            };
+            let mut e = end;
+            while spaced(e) {
+                let next = &toks[e + 1];
+                let connector = matches!(next.text, "of" | "and" | "for" | "the");
+                if next.is_capitalised() {
+                    e += 1;
+                    end = e;
+                    if next.is_possessive() {
+                        break;
+                    }
+                } else if connector && e + 2 < toks.len() && (e + 1 - end) < 2 {
+                    e += 1;
+                } else {
+                    break;
+                }
+            }
+        }
         let mut name = strip_possessive(&text[first.span.start..toks[end].span.end]).to_string();
         // "at the British embassy", "at Coimbatore airport", "in the Harlan Springs gym": a
         // building named by a common noun after the name.
@@ -5013,6 +5053,16 @@ mod tests {
         let elections = of_kind(&e, "election");
         assert_eq!(elections.len(), 1, "{e:#?}");
         assert_eq!(elections[0].status, EventStatus::Past);
+    }
+
+    #[test]
+    fn an_institution_s_name_runs_on_through_of() {
+        let text = "Ms Okafor will meet Daniel Ashworth at the Department of Health and Social \
+                    Care in London on Thursday.";
+        let (_, e) = events(text, jiff::civil::date(2026, 10, 13));
+        let place = e[0].place.as_ref().expect("a place");
+        assert_eq!(place.name, "Department of Health and Social Care");
+        assert_eq!(place.city.as_deref(), Some("London"));
     }
 
     #[test]
