@@ -255,6 +255,11 @@ const VERB_TRIGGERS: &[(&str, &str)] = &[
     ("thrashed", "match"),
     ("drew", "match"),
     // "protested outside the county headquarters", "marched through the city".
+    // Votes told by their tally: "The Assembly approved the measure 58-39".
+    ("approved", "vote"),
+    ("passed", "vote"),
+    ("rejected", "vote"),
+    ("backed", "vote"),
     // "Nurses will strike across England from Tuesday", "walked out on Monday".
     ("strike", "strike"),
     ("walk", "strike"),
@@ -2395,9 +2400,10 @@ fn verb_trigger_at(lower: &[Lowered<'_>], k: usize) -> Option<&'static str> {
                     })
                 })
         }
-        "beat" | "beats" | "defeated" | "defeats" | "edged" | "thrashed" | "drew" => {
+        "beat" | "beats" | "defeated" | "defeats" | "edged" | "thrashed" | "drew" | "approved"
+        | "passed" | "rejected" | "backed" => {
             let goals =
-                |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+                |w: &str| (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
             lower[k + 1..].iter().take(8).any(|w| {
                 w.split_once(['-', '–'])
                     .is_some_and(|(a, b)| goals(a) && goals(b))
@@ -5053,6 +5059,16 @@ mod tests {
         let elections = of_kind(&e, "election");
         assert_eq!(elections.len(), 1, "{e:#?}");
         assert_eq!(elections[0].status, EventStatus::Past);
+    }
+
+    #[test]
+    fn a_bill_approved_by_a_tally_is_a_vote() {
+        let text = "The Assembly approved the measure 58-39 on Oct. 22. The council approved \
+                    the plan on Monday.";
+        let (_, e) = events(text, jiff::civil::date(2026, 11, 17));
+        let v = of_kind(&e, "vote");
+        assert_eq!(v.len(), 1, "{e:#?}");
+        assert_eq!(start(v[0]), Some("2026-10-22"));
     }
 
     #[test]
