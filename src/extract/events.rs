@@ -73,6 +73,8 @@ const OPENER_SUBJECT_BYTES: usize = 80;
 const NOUN_TRIGGERS: &[(&str, &str)] = &[
     ("press conference", "press conference"),
     ("news conference", "press conference"),
+    // Indian English: "said at a press meet on Tuesday".
+    ("press meet", "press conference"),
     ("press briefing", "briefing"),
     ("phone call", "call"),
     ("conference call", "call"),

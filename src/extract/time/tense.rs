@@ -169,7 +169,8 @@ fn scheduled_present(t: &Tokens, i: usize) -> bool {
         && t.is_word(i - 1)
         && !t.capitalised(i - 1)
         && !t.word_in(i - 1, DETERMINERS)
-        && (t.str(i).ends_with('s') != t.str(i - 1).ends_with('s'));
+        // "a press meet": a noun in "-ss" is no plural.
+        && (t.str(i).ends_with('s') != plural_s(t.str(i - 1)));
     let subject = (t.capitalised(i - 1) && !t.word_in(i - 1, DETERMINERS))
         || noun_subject
         || t.word_in(i - 1, &["they", "we", "he", "she", "it", "which", "who"]);
@@ -181,6 +182,11 @@ fn scheduled_present(t: &Tokens, i: usize) -> bool {
         ],
     );
     subject && object
+}
+
+/// Whether a noun ends in the "s" of a plural: "talks", not "press" or "business".
+fn plural_s(w: &str) -> bool {
+    w.ends_with('s') && !w.ends_with("ss")
 }
 
 /// Verbs that tell someone to do something later: "ordered him to report", "urged Brussels
@@ -753,6 +759,18 @@ mod tests {
         assert_eq!(
             tense("Earlier on Thursday, Mr Putin praised him", "Thursday"),
             Tense::Past
+        );
+    }
+
+    #[test]
+    fn a_noun_in_ss_before_a_schedule_word_is_no_plural_subject() {
+        assert_eq!(
+            tense("Varma said at a press meet on Tuesday.", "Tuesday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("The talks resume on Tuesday.", "Tuesday"),
+            Tense::Future
         );
     }
 
