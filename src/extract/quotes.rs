@@ -1163,13 +1163,6 @@ impl Attribution<'_> {
             let mut j = k + 1;
             // Indirect object of "told": "told reporters", "told the BBC".
             if matches!(&*w, "told" | "telling" | "tells" | "assured" | "warned") {
-                // "told a press conference in Doha at 6pm local time on Wednesday that …": a
-                // longer hearer with its place and time, up to an explicit "that".
-                let far_that = toks[j..]
-                    .iter()
-                    .take(MAX_HEARER_WORDS)
-                    .take_while(|t| !matches!(t.text, "," | "." | ";" | ":") && outside(t))
-                    .position(|t| t.text == "that");
                 // Skip the hearer ("told reporters", "telling Kremlin officials") up to the clause.
                 let mut n = 0;
                 while j < toks.len()
@@ -1195,6 +1188,13 @@ impl Attribution<'_> {
                     n += 1;
                 }
                 if n == 8 {
+                    // "told a press conference in Doha at 6pm local time on Wednesday that …":
+                    // a longer hearer with its place and time, up to an explicit "that".
+                    let far_that = toks[j - n..]
+                        .iter()
+                        .take(MAX_HEARER_WORDS)
+                        .take_while(|t| !matches!(t.text, "," | "." | ";" | ":") && outside(t))
+                        .position(|t| t.text == "that");
                     match far_that {
                         Some(p) => j += p - n,
                         None => continue,
